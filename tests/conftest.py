@@ -1,0 +1,171 @@
+"""Shared fixtures: build the site once, serve it on 127.0.0.1, drive Debian's Chromium.
+
+Every browser page a test opens is watched: a request to any host but
+127.0.0.1 is blocked and fails the test, and so does a JavaScript error or a
+file of the site that does not load.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class BuiltSite:
+    """A build of the site, served over HTTP."""
+
+    path: Path  # the folder the site was built into
+    url: str  # where it is served, ending in "/"
+    log: str  # what `mkdocs build` printed
+
+    def pages(self) -> list[Path]:
+        """Every HTML page of the site, 404 page included."""
+        return sorted(self.path.rglob("*.html"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build(config: Path, dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the strict build; the caller decides what a failure means."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The site as the README builds it, served at http://127.0.0.1:<port>/."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    dest = tmp_path_factory.mktemp("site")
+    result = build(ROOT / "mkdocs.yml", dest, url)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    server = serve(dest, port)
+    yield BuiltSite(path=dest, url=url, log=result.stderr)
+    server.shutdown()
+
+
+# --- Browser -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, headless, with no calls home (they fail offline)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, site):
+    return {**browser_context_args, "base_url": site.url}
+
+
+@dataclass
+class Watch:
+    """What went wrong while a page was open."""
+
+    offsite: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"request to another host: {u}" for u in self.offsite]
+            + [f"JavaScript error: {e}" for e in self.errors]
+            + [f"failed to load: {b}" for b in self.broken]
+        )
+
+
+def guard(context, watch: Watch) -> None:
+    """Block and record requests to other hosts; record broken files of the site."""
+
+    def route(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            watch.offsite.append(route.request.url)
+            route.abort()
+
+    def response(response):
+        # A missing page may be the point of a test; a missing asset never is.
+        if response.status >= 400 and response.request.resource_type != "document":
+            watch.broken.append(f"{response.status} {response.url}")
+
+    context.route("**/*", route)
+    context.on("response", response)
+    context.on("page", lambda page: page.on("pageerror", lambda e: watch.errors.append(str(e))))
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def context(context, watch):
+    guard(context, watch)
+    yield context
+    problems = watch.problems()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def fresh_context(browser, browser_context_args, watch):
+    """A new browser context, as a new reader arriving from a link: nothing stored."""
+    contexts = []
+
+    def make(**overrides):
+        ctx = browser.new_context(**{**browser_context_args, **overrides})
+        guard(ctx, watch)
+        contexts.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+    problems = watch.problems()
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,104 @@
+"""The Developer and Engineer views, in Chromium, as a reader meets them.
+
+A view chosen once applies to every tab set on every page, survives reloads,
+and can be chosen from a link: `?view=engineer` or a tab's own fragment.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+# Pages in reading order; each has several tab sets.
+CONTENT_PAGES = ["", "article/", "comparison/", "ai-examples/", "glossary/"]
+STORAGE_KEY = "/.__tabs"  # Material's key: the site's root path, then ".__tabs"
+
+SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {
+  const checked = set.querySelector(":scope > input:checked");
+  const label = set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`);
+  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+  const shown = blocks.filter(b => getComputedStyle(b).display !== "none");
+  const inputs = [...set.querySelectorAll(":scope > input")];
+  // The label that is selected, and whether its own panel is the one on screen.
+  return label.textContent.trim() + (shown.length === 1 && blocks.indexOf(shown[0]) === inputs.indexOf(checked) ? "" : " (wrong panel shown)");
+})"""
+
+
+def shown_views(page) -> list[str]:
+    views = page.evaluate(SHOWN_VIEWS)
+    assert views, f"{page.url} has no tab sets"
+    return views
+
+
+def assert_every_set_shows(page, view: str) -> None:
+    views = shown_views(page)
+    assert views == [view] * len(views), f"{page.url}: tab sets show {views}"
+
+
+def test_a_click_switches_every_set_on_every_page(page):
+    page.goto("article/")
+    assert_every_set_shows(page, "Developer")  # the default view
+    assert len(shown_views(page)) >= 4
+
+    page.locator(".tabbed-labels label", has_text="Engineer").first.click()
+    assert_every_set_shows(page, "Engineer")
+
+    for path in CONTENT_PAGES:
+        page.goto(path)
+        assert_every_set_shows(page, "Engineer")
+    page.reload()
+    assert_every_set_shows(page, "Engineer")
+
+    page.locator(".tabbed-labels label", has_text="Developer").last.click()
+    assert_every_set_shows(page, "Developer")
+    page.goto("article/")
+    assert_every_set_shows(page, "Developer")
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["article/?view=engineer", "article/#success-metric-engineer", "comparison/?view=Engineer"],
+)
+def test_a_link_selects_the_view_everywhere(fresh_context, link):
+    page = fresh_context().new_page()
+    page.goto(link)
+    assert_every_set_shows(page, "Engineer")
+    if "#" in link:  # the reader lands on the section the link names
+        assert page.evaluate("document.getElementById(location.hash.slice(1)).checked")
+    page.goto("ai-examples/")  # the pages that follow keep the view
+    assert_every_set_shows(page, "Engineer")
+    page.reload()
+    assert_every_set_shows(page, "Engineer")
+
+
+def test_a_link_overrides_an_earlier_choice(fresh_context):
+    page = fresh_context().new_page()
+    page.goto("article/?view=engineer")
+    page.goto("comparison/?view=developer")
+    assert_every_set_shows(page, "Developer")
+    page.goto("article/")
+    assert_every_set_shows(page, "Developer")
+
+
+@pytest.mark.parametrize("value", ["researcher", "", "engineer<script>", "ENGINEERS"])
+def test_an_unknown_view_is_ignored(fresh_context, value):
+    page = fresh_context().new_page()
+    page.goto(f"article/?view={value}")
+    assert_every_set_shows(page, "Developer")
+    assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})") is None
+
+
+@pytest.mark.parametrize("stored", ["{not json", '{"view": "Engineer"}', "[1, 2]", '"Engineer"'])
+def test_a_corrupt_stored_choice_is_discarded(fresh_context, stored):
+    context = fresh_context()
+    context.add_init_script(
+        f"if (!sessionStorage.seeded) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)}); sessionStorage.seeded = 1; }}"
+    )
+    page = context.new_page()
+    page.goto("article/")  # a page error here fails the test (see conftest.watch)
+    assert_every_set_shows(page, "Developer")
+    page.locator(".tabbed-labels label", has_text="Engineer").first.click()
+    assert_every_set_shows(page, "Engineer")
+    page.goto("comparison/")
+    assert_every_set_shows(page, "Engineer")
