@@ -74,7 +74,8 @@ def test_a_link_selects_the_view_everywhere(fresh_context, link):
 
 def test_a_link_overrides_an_earlier_choice(fresh_context):
     page = fresh_context().new_page()
-    page.goto("article/?view=engineer")
+    page.goto("article/")
+    page.locator(".tabbed-labels label", has_text="Engineer").first.click()
     page.goto("comparison/?view=developer")
     assert_every_set_shows(page, "Developer")
     page.goto("article/")
@@ -93,7 +94,7 @@ def test_an_unknown_view_is_ignored(fresh_context, value):
 def test_a_corrupt_stored_choice_is_discarded(fresh_context, stored):
     context = fresh_context()
     context.add_init_script(
-        f"if (!sessionStorage.seeded) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)}); sessionStorage.seeded = 1; }}"
+        f"if (location.protocol === 'http:' && !sessionStorage.seeded) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)}); sessionStorage.seeded = 1; }}"
     )
     page = context.new_page()
     page.goto("article/")  # a page error here fails the test (see conftest.watch)
