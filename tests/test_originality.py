@@ -8,6 +8,7 @@ site quotes on purpose.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -31,7 +32,9 @@ def runs(tokens: list[str]) -> set[str]:
 @pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "docs").glob("*.md")))
 def test_no_sentence_is_copied_from_the_source(page):
     if not SOURCE.is_file():
-        pytest.fail(f"{SOURCE} is missing: the check needs the shared source beside the checkout")
+        # CI always has shared/ beside the clone; a contributor's machine may not.
+        message = f"{SOURCE} is missing: this check needs the team's shared/ folder beside the checkout"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
     allowed = set().union(*(runs(words(a)) for a in ALLOWED))
     copied = runs(words((ROOT / "docs" / page).read_text(encoding="utf-8"))) & runs(words(SOURCE.read_text(encoding="utf-8"))) - allowed
     assert not copied, f"docs/{page} repeats the source word for word; rewrite: {sorted(copied)}"
