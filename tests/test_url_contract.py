@@ -194,3 +194,16 @@ def test_an_old_address_takes_the_reader_to_the_new_page(fresh_context, site, pa
     title = BeautifulSoup(page_file(site.path, entry.target).read_text(encoding="utf-8"), "html.parser").title.string
     assert page.title() == title
     assert page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top") < 200
+
+
+def test_each_recommended_link_has_a_copy_button_that_copies_it(fresh_context, site):
+    context = fresh_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("linking/")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() >= 20
+    for row in [rows.first, rows.nth(rows.count() // 2), rows.last]:
+        link = row.locator("pre code").inner_text().strip()
+        row.locator("button.md-code__button").click()
+        assert page.evaluate("navigator.clipboard.readText()").strip() == link
+    assert page.locator("article table button.md-code__button").count() == rows.count()
