@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-CONTENT_PAGES = ["index.html", "article/index.html", "comparison/index.html", "ai-examples/index.html", "glossary/index.html"]
+CONTENT_PAGES = ["index.html", "article/index.html", "comparison/index.html", "ai-examples/index.html", "self-check/index.html", "glossary/index.html"]
 TAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-(developer|engineer)$")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+)$")
 
