@@ -24,12 +24,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlsplit
 from urllib.request import urlopen
 
-from stock_site import ROOT, build, write_stock_config
+from stock_site import ROOT, build, sitemap_pages, write_stock_config
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -116,13 +114,6 @@ def stop_nginx(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
-
-
-def sitemap_pages(built: Path) -> list[str]:
-    """Paths of every page in the build's sitemap.xml ("/", "/article/", ...)."""
-    tree = ET.parse(built / "sitemap.xml")
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [urlsplit(loc.text.strip()).path for loc in tree.getroot().findall("s:url/s:loc", ns)]
 
 
 def lighthouse(url: str, output: Path) -> dict:

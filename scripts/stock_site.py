@@ -20,7 +20,9 @@ import os
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,3 +70,10 @@ def build(config: Path, dest: Path, site_url: str, strict: bool = True, root: Pa
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
     return seconds
+
+
+def sitemap_pages(built: Path) -> list[str]:
+    """Paths of every page in the build's sitemap.xml ("/", "/article/", ...)."""
+    tree = ET.parse(built / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [urlsplit(loc.text.strip()).path for loc in tree.getroot().findall("s:url/s:loc", ns)]
