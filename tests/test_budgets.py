@@ -1,0 +1,116 @@
+"""Byte and request budgets: what this site adds to Material must cost next to nothing.
+
+Bytes and counts only, never times (the machine is shared and noisy; timings
+are for scripts/bench). Every failure names the file and its size. The pages
+are read from the built sitemap.xml and every HTML file, so new pages are
+held to the same budgets without a change here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, BuiltSite, free_port, serve
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import stock_site  # noqa: E402  (shared with scripts/bench)
+
+KIB = 1024
+ADDED_ASSETS_BUDGET = 10 * KIB  # JS + CSS this site adds to Material, gzip, per page
+HTML_BUDGET = 30 * KIB  # a page's HTML, gzip
+EXTRA_REQUESTS_BUDGET = 2  # first load, beyond the stock build of the same page
+IMAGE_BUDGET = 100_000  # bytes, any image
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"}
+
+
+def gzip_size(path: Path) -> int:
+    # Level 6, as nginx is configured in scripts/bench.
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+@pytest.fixture(scope="session")
+def stock(tmp_path_factory) -> BuiltSite:
+    """The same pages built with Material as it ships (scripts/stock_site.py), served."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    folder = tmp_path_factory.mktemp("stock")
+    config = stock_site.write_stock_config(folder / "config")
+    try:
+        stock_site.build(config, folder / "site", url, strict=False)
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+    server = serve(folder / "site", port)
+    yield BuiltSite(path=folder / "site", url=url, log="")
+    server.shutdown()
+
+
+def referenced_assets(built: BuiltSite, html: Path) -> set[str]:
+    """Site paths ("/assets/...") of the scripts and stylesheets a page loads."""
+    page_url = "/" + html.relative_to(built.path).as_posix()
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    refs = [tag["src"] for tag in soup.find_all("script", src=True)]
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        if "stylesheet" in rel or "modulepreload" in rel or ("preload" in rel and link.get("as") in ("script", "style")):
+            refs.append(link["href"])
+    paths = set()
+    for ref in refs:
+        target = urlsplit(urljoin(f"http://site{page_url}", ref))
+        if target.hostname == "site":  # other hosts are caught by the browser tests
+            paths.add(target.path)
+    return paths
+
+
+def test_js_and_css_this_site_adds_weigh_at_most_10_kib_gzip(site, stock):
+    material = set().union(*(referenced_assets(stock, p) for p in stock.pages()))
+    over = []
+    for html in site.pages():
+        added = sorted(referenced_assets(site, html) - material)
+        sizes = {path: gzip_size(site.path / path.lstrip("/")) for path in added}
+        total = sum(sizes.values())
+        if total > ADDED_ASSETS_BUDGET:
+            detail = ", ".join(f"{path} {size} B" for path, size in sizes.items())
+            over.append(f"{html.relative_to(site.path)}: {total} B gzip > {ADDED_ASSETS_BUDGET} B ({detail})")
+    assert not over, "JS and CSS added to Material over budget:\n" + "\n".join(over)
+
+
+def test_every_page_html_is_at_most_30_kib_gzip(site):
+    sizes = {html.relative_to(site.path): gzip_size(html) for html in site.pages()}
+    over = [f"{path}: {size} B gzip > {HTML_BUDGET} B" for path, size in sizes.items() if size > HTML_BUDGET]
+    assert not over, "HTML over budget:\n" + "\n".join(over)
+
+
+def test_no_image_is_over_100_kb(site):
+    images = [p for p in site.path.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    assert images, "no images found in the build"
+    over = [f"{p.relative_to(site.path)}: {p.stat().st_size} B > {IMAGE_BUDGET} B"
+            for p in images if p.stat().st_size > IMAGE_BUDGET]
+    assert not over, "images over budget:\n" + "\n".join(over)
+
+
+def first_load_requests(context, url: str) -> list[str]:
+    """Every request a first visit to `url` makes, until the network is quiet."""
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.new_page().goto(url, wait_until="networkidle")
+    return requests
+
+
+def test_a_page_makes_at_most_2_requests_more_than_stock(site, stock, fresh_context):
+    pages = stock_site.sitemap_pages(site.path)
+    assert len(pages) >= 5, f"sitemap.xml lists only {pages}"
+    over = []
+    for path in pages:
+        ours = first_load_requests(fresh_context(), urljoin(site.url, path.lstrip("/")))
+        theirs = first_load_requests(fresh_context(base_url=stock.url), urljoin(stock.url, path.lstrip("/")))
+        if len(ours) > len(theirs) + EXTRA_REQUESTS_BUDGET:
+            base = {PurePosixPath(urlsplit(u).path) for u in theirs}
+            extra = [urlsplit(u).path for u in ours if PurePosixPath(urlsplit(u).path) not in base]
+            over.append(f"{path}: {len(ours)} requests, stock {len(theirs)}; added: {', '.join(extra)}")
+    assert not over, f"more than {EXTRA_REQUESTS_BUDGET} requests beyond stock:\n" + "\n".join(over)
