@@ -57,7 +57,20 @@
     if (set.hasAttribute("data-aria-tabs")) return;
     var list = set.querySelector(":scope > .tabbed-labels");
     var items = parts(set);
-    if (!list || !items.length || items.some(function (p) { return !p.tab || !p.panel; })) return;
+    if (!list || !items.length || items.some(function (p) { return !p.panel; })) return;
+    // Material adds its links when it mounts the set, which may come after
+    // this runs: wait for them.
+    if (items.some(function (p) { return !p.tab; })) {
+      var observer = new MutationObserver(function () {
+        if (parts(set).every(function (p) { return p.tab; })) {
+          observer.disconnect();
+          enhance(set);
+          sync();
+        }
+      });
+      observer.observe(list, { childList: true, subtree: true });
+      return;
+    }
     set.setAttribute("data-aria-tabs", "");
     list.setAttribute("role", "tablist");
     var name = headingText(set);
