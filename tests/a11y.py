@@ -48,6 +48,8 @@ def _contrast(node: dict) -> str:
     for check in node.get("any", []) + node.get("all", []) + node.get("none", []):
         data = check.get("data")
         if isinstance(data, dict) and "contrastRatio" in data:
+            if not data.get("fgColor"):  # link-in-text-block: link against the text around it
+                return f" contrast {data['contrastRatio']}:1 with the text around it, and no underline"
             return (
                 f" contrast {data['contrastRatio']}:1 (needs {data.get('expectedContrastRatio')}),"
                 f" {data.get('fgColor')} on {data.get('bgColor')},"
