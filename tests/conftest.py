@@ -69,8 +69,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -12,6 +12,7 @@ PAGES = {
     "article.md": "article/",
     "comparison.md": "comparison/",
     "ai-examples.md": "ai-examples/",
+    "self-check.md": "self-check/",
     "glossary.md": "glossary/",
 }
 

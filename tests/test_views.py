@@ -11,7 +11,7 @@ import json
 import pytest
 
 # Pages in reading order; each has several tab sets.
-CONTENT_PAGES = ["", "article/", "comparison/", "ai-examples/", "glossary/"]
+CONTENT_PAGES = ["", "article/", "comparison/", "ai-examples/", "self-check/", "glossary/"]
 STORAGE_KEY = "/.__tabs"  # Material's key: the site's root path, then ".__tabs"
 
 SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {

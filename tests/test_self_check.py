@@ -1,0 +1,202 @@
+"""The self-check page: statements a reader answers, a place on the spectrum, a view to read in.
+
+The browser tests answer as a reader does (clicks, or the keyboard alone) and
+check what the reader then sees. The first tests read the built HTML: they keep
+the statements and the score ranges a writer edits in step with each other.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+from test_views import assert_every_set_shows
+
+URL = "self-check/"
+DEVELOPER, ENGINEER = "../article/?view=developer", "../article/?view=engineer"
+
+
+# --- The page as a writer keeps it ---------------------------------------------------
+
+
+def built(site) -> BeautifulSoup:
+    return BeautifulSoup((site.path / URL / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_statements_are_radio_scales_from_developer_to_engineer(site):
+    form = built(site).select_one("article form.self-check")
+    assert form is not None and form.get("method") == "dialog", "the form must never send answers anywhere"
+    statements = form.select("fieldset")
+    assert 8 <= len(statements) <= 12, f"{len(statements)} statements; the page promises 8 to 12"
+    names = set()
+    for fieldset in statements:
+        legend = fieldset.find("legend")
+        assert legend and legend.get_text(strip=True), "every statement has a legend"
+        radios = fieldset.select("input")
+        assert all(r.get("type") == "radio" for r in radios), legend.get_text()
+        assert len({r["name"] for r in radios}) == 1, f"{legend.get_text()}: radios with different names"
+        names.add(radios[0]["name"])
+        # Points run 0, 1, 2... in order: from the developer end to the engineer end.
+        assert [int(r["value"]) for r in radios] == list(range(len(radios))), legend.get_text()
+        assert all(r.find_parent("label") and r.find_parent("label").get_text(strip=True) for r in radios)
+    assert len(names) == len(statements), "two statements share a radio name"
+
+
+def test_score_ranges_cover_every_total_and_match_the_by_hand_text(site):
+    page = built(site)
+    top = sum(len(f.select("input")) - 1 for f in page.select("form.self-check fieldset"))
+    limits = [int(r["data-upto"]) for r in page.select(".self-check-result")]
+    assert len(limits) == 3 and limits == sorted(limits), f"three readings in order, got limits {limits}"
+    assert limits[-1] == top, f"the engineer-end reading must end at the highest total, {top}"
+    ranges = list(zip([0] + [limit + 1 for limit in limits[:-1]], limits))
+    by_hand = page.select_one(".self-check-by-hand").get_text(" ")
+    headings = [r.find("h3").get_text() for r in page.select(".self-check-result")]
+    for (low, high), heading in zip(ranges, headings):
+        assert f"{low} to {high}" in by_hand, f"the by-hand instructions do not name {low} to {high} points"
+        assert heading.startswith(f"{low} to {high} points"), heading
+    assert page.select_one("[data-max]").get_text() == str(top)
+
+
+# --- In the browser -------------------------------------------------------------------
+
+# Which ending to pick in each statement: 0 is the developer end, -1 the engineer end.
+ALL_DEVELOPER = [0] * 10
+ALL_ENGINEER = [-1] * 10
+MIXED = [0, -1] * 5
+
+
+def answer(page, picks) -> None:
+    statements = page.locator("form.self-check fieldset")
+    assert statements.count() == len(picks)
+    for i, pick in enumerate(picks):
+        statements.nth(i).locator("label").nth(pick).click()
+    page.get_by_role("button", name="Show my place on the spectrum").click()
+
+
+def reading(page) -> str:
+    """The heading of the one reading on screen."""
+    shown = page.locator(".self-check-result:visible h3")
+    assert shown.count() == 1, f"{shown.count()} readings on screen"
+    return shown.inner_text()
+
+
+def view_links(page) -> list[str]:
+    return [a.get_attribute("href") for a in page.locator("article a[href*='?view=']:visible").all()]
+
+
+def marker_x(page) -> float:
+    return float(page.locator("svg.spectrum .self-check-marker circle").get_attribute("cx"))
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations, one readable line each: rule, impact, where."""
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'])}" for v in found]
+
+
+@pytest.mark.parametrize(
+    "picks, score, end, links, x",
+    [
+        (ALL_DEVELOPER, "0", "toward the developer end", [DEVELOPER], 40),
+        (ALL_ENGINEER, "30", "toward the engineer end", [ENGINEER], 440),
+        (MIXED, "15", "in the middle", [DEVELOPER, ENGINEER], 240),
+    ],
+    ids=["developer", "engineer", "mixed"],
+)
+def test_answers_place_the_reader_and_link_to_the_view(page, picks, score, end, links, x):
+    page.goto(URL)
+    assert page.locator(".self-check-result:visible").count() == 0, "a reading shows before any answer"
+    assert page.locator("svg.spectrum .self-check-marker").count() == 0
+    answer(page, picks)
+    assert end in reading(page)
+    assert view_links(page) == links
+    assert marker_x(page) == x, "the marker is not where the score puts it on the line"
+    assert page.locator(".self-check-score").inner_text() == f"You scored {score} of 30 points."
+    # Screen readers hear the result: focus moves to its heading.
+    assert page.evaluate("document.activeElement.matches('.self-check-result h3')")
+
+
+@pytest.mark.parametrize("view", ["Developer", "Engineer"])
+def test_the_link_opens_the_article_in_that_view(fresh_context, view):
+    page = fresh_context().new_page()
+    page.goto(URL)
+    other = "Engineer" if view == "Developer" else "Developer"
+    page.locator(".tabbed-labels label", has_text=other).click()  # an earlier choice the link overrides
+    answer(page, ALL_DEVELOPER if view == "Developer" else ALL_ENGINEER)
+    page.get_by_role("link", name=f"Read the article in the {view} view").click()
+    page.wait_for_url(f"**/article/?view={view.lower()}")
+    assert_every_set_shows(page, view)
+    page.goto(URL)  # the choice is kept for the pages that follow
+    assert_every_set_shows(page, view)
+
+
+def test_a_missing_answer_is_named_and_nothing_is_scored(page):
+    page.goto(URL)
+    statements = page.locator("form.self-check fieldset")
+    for i in [0, 1, 2, 4, 5, 6, 7, 8, 9]:  # statement 4 left open
+        statements.nth(i).locator("label").first.click()
+    page.get_by_role("button", name="Show my place on the spectrum").click()
+    assert "4. When something I worked on breaks" in page.get_by_role("status").inner_text()
+    assert page.evaluate("document.activeElement.name") == "breaks", "focus goes to the open statement"
+    assert page.locator(".self-check-result:visible").count() == 0
+
+
+def test_answering_stores_nothing(page):
+    page.goto(URL)
+    before = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])")
+    answer(page, MIXED)
+    after = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])")
+    assert after == before
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_keyboard_alone_answers_and_submits(page, key):
+    page.goto(URL)
+    page.locator("form.self-check input").first.focus()  # as after tabbing through the header
+    statements = page.locator("form.self-check fieldset").count()
+    for _ in range(statements):
+        if key == "Enter":
+            for _ in range(3):  # arrow keys move the choice to the last ending
+                page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.press("Space")  # picks the focused, first ending
+        page.keyboard.press("Tab")  # Tab leaves the group for the next one
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press(key)
+    assert ("engineer" if key == "Enter" else "developer") + " end" in reading(page)
+    assert page.evaluate("document.activeElement.tagName") == "H3"
+
+
+def test_fits_a_phone_without_sideways_scrolling(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(URL)
+    widths = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    for moment in ["before answering", "after answering"]:
+        if moment == "after answering":
+            answer(page, MIXED)
+        scroll, window = page.evaluate(widths)
+        assert scroll <= window, f"{moment}: the page is {scroll} px wide in a {window} px window"
+
+
+def test_without_javascript_the_page_explains_scoring_by_hand(fresh_context):
+    page = fresh_context(java_script_enabled=False).new_page()
+    page.goto(URL)
+    by_hand = page.locator(".self-check-by-hand")
+    assert by_hand.is_visible()
+    assert "0 points" in by_hand.inner_text() and "Add up" in by_hand.inner_text()
+    assert page.locator(".self-check-result:visible").count() == 3, "every reading shows, for the reader to pick"
+    assert page.locator("form.self-check input[type=radio]:visible").count() >= 32
+    assert not page.get_by_role("button", name="Show my place on the spectrum").is_visible()
+
+
+def test_axe_finds_nothing_before_and_after_answering(page):
+    page.goto(URL)
+    for moment in ["before answering", "after answering"]:
+        if moment == "after answering":
+            answer(page, MIXED)
+            page.locator(".self-check-result:visible .md-button").last.hover()  # hover colours count too
+        violations = axe_violations(page)
+        assert not violations, f"{moment}:\n" + "\n".join(violations)

@@ -1,0 +1,209 @@
+"""The URL contract: every public address of the site keeps working.
+
+tests/url-contract.txt lists every URL that onboarding docs, wikis and chat
+messages may hold: pages, section anchors, glossary terms, tab anchors, view
+links and the old addresses of moved pages. Each line is checked against the
+built site; pages and anchors from its HTML, view links and a redirect in
+Chromium, as a reader arriving from a link. The site may not publish a page or
+an anchor the list does not name: the failure prints the lines to add.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from test_views import assert_every_set_shows
+
+CONTRACT = ROOT / "tests" / "url-contract.txt"
+VIEWS = ("developer", "engineer")
+REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+@dataclass(frozen=True)
+class Entry:
+    line: int
+    url: str  # from the site's root, starting with "/"
+    target: str | None = None  # set for a moved page: "/old/ -> /new/"
+
+    @property
+    def path(self) -> str:
+        return re.split(r"[?#]", self.url, maxsplit=1)[0]
+
+    @property
+    def anchor(self) -> str | None:
+        return self.url.split("#", 1)[1] if "#" in self.url else None
+
+    @property
+    def view(self) -> str | None:
+        match = re.search(r"[?&]view=([^&#]*)", self.url)
+        return match[1] if match else None
+
+
+def read_contract() -> list[Entry]:
+    entries = []
+    for number, raw in enumerate(CONTRACT.read_text(encoding="utf-8").splitlines(), start=1):
+        words = raw.split()
+        if not words or words[0].startswith("#"):
+            continue
+        where = f"{CONTRACT.relative_to(ROOT)}:{number}"
+        assert words[0].startswith("/"), f"{where}: {words[0]!r} must start with / (the site's root)"
+        if len(words) > 1 and words[1] == "->":
+            entry, rest = Entry(number, words[0], words[2]), words[3:]
+        else:
+            entry, rest = Entry(number, words[0]), words[1:]
+        assert not rest or rest[0].startswith("#"), f"{where}: unexpected {' '.join(rest)!r}; comments start with #"
+        entries.append(entry)
+    return entries
+
+
+ENTRIES = read_contract()
+
+
+def page_file(site_path: Path, path: str) -> Path:
+    return site_path / path.lstrip("/") / "index.html"
+
+
+def redirect_target(html: str, path: str) -> str | None:
+    """Where a mkdocs-redirects page sends the reader, from the site's root."""
+    match = REDIRECT.search(html)
+    if not match:
+        return None
+    parts = [p for p in path.strip("/").split("/") if p]
+    for step in match[1].split("/"):
+        if step == "..":
+            parts.pop()
+        elif step:
+            parts.append(step)
+    return "/" + "".join(p + "/" for p in parts)
+
+
+@dataclass
+class Published:
+    """What the built site offers at one page address."""
+
+    headings: list[str]  # section anchors and glossary terms, in page order
+    tabs: list[str]
+    redirect: str | None = None
+
+
+def published(site_path: Path) -> dict[str, Published]:
+    pages = {}
+    for file in sorted(site_path.rglob("index.html")):
+        path = "/" + "".join(p + "/" for p in file.parent.relative_to(site_path).parts)
+        html = file.read_text(encoding="utf-8")
+        target = redirect_target(html, path)
+        if target:
+            pages[path] = Published([], [], redirect=target)
+            continue
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        pages[path] = Published(
+            headings=[el["id"] for el in article.select("h2[id], h3[id], h4[id], h5[id], h6[id], dt[id]")],
+            tabs=[el["id"] for el in article.select(".tabbed-set > input[id]")],
+        )
+    return pages
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, Published]:
+    return published(site.path)
+
+
+def test_the_contract_names_every_page_anchor_tab_and_view(pages):
+    """A new page, section or tab is public the moment it is published: list it."""
+    listed = {e.url for e in ENTRIES}
+    redirects = {e.url for e in ENTRIES if e.target}
+    missing = []
+    for path, page in pages.items():
+        if page.redirect:
+            if path not in redirects:
+                missing.append(f"{path} -> {page.redirect}")
+            continue
+        wanted = [path] + [f"{path}?view={view}" for view in VIEWS] if page.tabs else [path]
+        wanted += [f"{path}#{anchor}" for anchor in page.headings + page.tabs]
+        missing += [url for url in wanted if url not in listed]
+    assert not missing, (
+        f"The site publishes URLs that {CONTRACT.relative_to(ROOT)} does not name yet. "
+        "Readers can link to them from now on, so add these lines to it:\n" + "\n".join(missing)
+    )
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.url)
+def test_every_listed_url_resolves(pages, entry):
+    """Page, anchor and view of each line, from the built HTML."""
+    where = f"{CONTRACT.relative_to(ROOT)}:{entry.line} {entry.url}"
+    page = pages.get(entry.path)
+    assert page, (
+        f"{where}: no page is published there any more. If the page moved, keep this line and "
+        "add a redirect to mkdocs.yml (plugins > redirects > redirect_maps); never delete a contract line."
+    )
+    if entry.target:
+        assert page.redirect == entry.target, f"{where}: redirects to {page.redirect}, not {entry.target}"
+        assert entry.target in {e.url for e in ENTRIES if not e.target}, f"{where}: the target is not in the contract"
+        return
+    assert not page.redirect or entry.anchor is None, f"{where}: the page now redirects to {page.redirect}; list it as a redirect"
+    if entry.anchor:
+        heading_id = re.sub(r"-(developer|engineer)$", "", entry.anchor)  # a tab's id is its heading's plus the view
+        assert entry.anchor in page.headings + page.tabs, (
+            f"{where}: #{entry.anchor} is gone from {entry.path}. Give the renamed heading (or term) its old id "
+            "back with `{#" + heading_id + "}` after its text."
+        )
+    if entry.anchor in page.tabs or entry.view is not None:
+        view = entry.view.lower() if entry.view is not None else entry.anchor.rsplit("-", 1)[1]
+        assert view in VIEWS, f"{where}: {view!r} is not a view ({', '.join(VIEWS)})"
+        assert page.tabs, f"{where}: {entry.path} has no Developer/Engineer tabs for the view to select"
+
+
+def test_the_linking_page_shows_only_contract_urls(site):
+    """What an onboarding lead copies from the linking page is a promised URL."""
+    html = (site.path / "linking" / "index.html").read_text(encoding="utf-8")
+    shown = [code.get_text().strip() for code in BeautifulSoup(html, "html.parser").select("article pre code")]
+    links = [text for text in shown if text.startswith(site.url)]
+    assert len(links) >= 20, f"the linking page shows {len(links)} links to copy"
+    listed = {e.url for e in ENTRIES}
+    unlisted = [link for link in links if "/" + link[len(site.url):] not in listed]
+    assert not unlisted, f"docs/linking.md recommends links the contract does not promise: {unlisted}"
+
+
+VIEW_LINKS = [e for e in ENTRIES if e.view is not None]
+
+
+@pytest.mark.parametrize("entry", VIEW_LINKS, ids=lambda e: e.url)
+def test_every_view_link_selects_its_view(fresh_context, entry):
+    page = fresh_context().new_page()
+    response = page.goto(entry.url.lstrip("/") or "./")
+    assert response.ok, f"{entry.url}: HTTP {response.status}"
+    assert_every_set_shows(page, entry.view.capitalize())
+    if entry.anchor:  # the reader lands on the section, scrolled to it
+        assert page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top") < 200
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.target], ids=lambda e: e.url)
+def test_an_old_address_takes_the_reader_to_the_new_page(fresh_context, site, pages, entry):
+    """A link to a moved page's section still lands on that section."""
+    section = pages[entry.target].headings[-1]
+    page = fresh_context().new_page()
+    page.goto(f"{entry.url.lstrip('/')}#{section}")
+    new_url = f"{site.url}{entry.target.lstrip('/')}#{section}"
+    page.wait_for_url(new_url)
+    title = BeautifulSoup(page_file(site.path, entry.target).read_text(encoding="utf-8"), "html.parser").title.string
+    assert page.title() == title
+    assert page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top") < 200
+
+
+def test_each_recommended_link_has_a_copy_button_that_copies_it(fresh_context, site):
+    context = fresh_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("linking/")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() >= 20
+    for row in [rows.first, rows.nth(rows.count() // 2), rows.last]:
+        link = row.locator("pre code").inner_text().strip()
+        row.locator("button.md-code__button").click()
+        assert page.evaluate("navigator.clipboard.readText()").strip() == link
+    assert page.locator("article table button.md-code__button").count() == rows.count()
