@@ -137,9 +137,11 @@ def test_a_deep_link_selects_the_tab_roles_too(fresh_context):
 
 # --- Keyboard only -------------------------------------------------------------
 
-# Waits for running transitions (the phone drawer slides in) by their own
-# promises, not by a clock.
+# Lets Material react to the focus (two frames: the phone's search field opens
+# on focus), then waits for the transitions it started (the drawer slides in)
+# by their own promises, not by a clock.
 FOCUS_SHOWN = """async () => {
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
   let el = document.activeElement;
   if (!el || el === document.body) return "nothing focused";
