@@ -1,0 +1,69 @@
+"""Accessibility helpers shared by the browser tests: axe-core, and the site's pages.
+
+`axe_violations(page)` runs the axe-core that axe-playwright-python bundles
+against the page as it is on screen and returns its violations; every rule is
+on, none is silenced. `describe(violations)` turns them into a message a person
+can act on: rule, impact, the elements' selectors and, for contrast, the
+colours and ratio axe measured.
+
+`site_pages(site)` lists every page of the built site from its sitemap, so a
+page added later is checked without touching the tests.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+
+_AXE = Axe()
+_SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def site_pages(site) -> list[str]:
+    """Every page of the built site, as paths relative to its root ("" is the home page).
+
+    Read from the sitemap MkDocs writes, which lists every page in the nav and
+    not the 404 page. Fails loudly if the sitemap is missing or empty.
+    """
+    tree = ET.parse(site.path / "sitemap.xml")
+    base = urlsplit(site.url).path
+    paths = []
+    for loc in tree.getroot().iterfind("sm:url/sm:loc", _SITEMAP_NS):
+        path = urlsplit(loc.text.strip()).path
+        assert path.startswith(base), f"sitemap.xml lists {loc.text}, outside {site.url}"
+        paths.append(path[len(base):])
+    assert paths, "sitemap.xml lists no pages"
+    return paths
+
+
+def axe_violations(page) -> list[dict]:
+    """Run every axe-core rule on the page as it is now; return the violations."""
+    results = _AXE.run(page, options={"resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def _contrast(node: dict) -> str:
+    for check in node.get("any", []) + node.get("all", []) + node.get("none", []):
+        data = check.get("data")
+        if isinstance(data, dict) and "contrastRatio" in data:
+            if not data.get("fgColor"):  # link-in-text-block: link against the text around it
+                return f" contrast {data['contrastRatio']}:1 with the text around it, and no underline"
+            return (
+                f" contrast {data['contrastRatio']}:1 (needs {data.get('expectedContrastRatio')}),"
+                f" {data.get('fgColor')} on {data.get('bgColor')},"
+                f" {data.get('fontSize')} {data.get('fontWeight')}"
+            )
+    return ""
+
+
+def describe(violations: list[dict]) -> str:
+    """A readable list: one line per rule, one indented line per element."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} [{len(v['nodes'])} element(s)]")
+        for node in v["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"    {target}{_contrast(node)}")
+    return "\n".join(lines)
