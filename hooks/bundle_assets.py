@@ -13,18 +13,18 @@ does not join), so this hook does, in the order ``mkdocs.yml`` lists them:
   once the page is parsed and Material's ``document$`` exists, as it would
   have at the end of the page; one without runs at once, in ``<head>``.
 
-The sources are left out of the build, so nothing loads them by mistake.
+Both files are minified with the minifiers mkdocs-minify-plugin uses (jsmin,
+csscompressor); the plugin itself would rename them to ``.min.*``. The
+sources are left out of the build, so nothing loads them by mistake.
 """
 
 from __future__ import annotations
 
-import logging
-
+import csscompressor
+import jsmin
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
-log = logging.getLogger("mkdocs.hooks.bundle_assets")
 
 CSS_BUNDLE = "assets/site.css"
 JS_BUNDLE = "assets/site.js"  # overrides/main.html names it too
@@ -49,7 +49,7 @@ def _take(files, path: str) -> str:
             "Create the file or remove it from extra_css / extra_javascript."
         )
     files.remove(source)
-    return f"/* docs/{path} */\n{source.content_string.strip()}\n"
+    return f"/*! docs/{path} */\n{source.content_string.strip()}\n"
 
 
 def on_files(files, config):
@@ -60,6 +60,6 @@ def on_files(files, config):
         if script.defer:
             code = f'document.addEventListener("DOMContentLoaded", function () {{\n{code}}});\n'
         parts.append(code)
-    files.append(File.generated(config, CSS_BUNDLE, content=css))
-    files.append(File.generated(config, JS_BUNDLE, content="\n".join(parts)))
+    files.append(File.generated(config, CSS_BUNDLE, content=csscompressor.compress(css)))
+    files.append(File.generated(config, JS_BUNDLE, content=jsmin.jsmin("\n".join(parts), quote_chars="'\"`")))
     return files

@@ -35,8 +35,9 @@ def test_sources_are_joined_and_deferred_ones_wait_for_the_page(tmp_path):
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     script = (site / "assets" / "site.js").read_text()
+    assert "\n\n" not in script.strip(), "site.js is minified"
     assert script.index("console.log('now')") < script.index("DOMContentLoaded") < script.index("console.log('later')")
-    assert "a { color: red; }" in (site / "assets" / "site.css").read_text()
+    assert "a{color:red}" in (site / "assets" / "site.css").read_text()  # joined and minified
     assert not (site / "js" / "now.js").exists() and not (site / "a.css").exists(), "sources are not published"
     page = (site / "index.html").read_text()
     assert "assets/site.css" in page and "js/now.js" not in page
