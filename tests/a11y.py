@@ -12,30 +12,26 @@ page added later is checked without touching the tests.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+import stock_site  # scripts/, on the path through conftest.py
 from axe_playwright_python.sync_playwright import Axe
 
 _AXE = Axe()
-_SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def site_pages(site) -> list[str]:
     """Every page of the built site, as paths relative to its root ("" is the home page).
 
-    Read from the sitemap MkDocs writes, which lists every page in the nav and
-    not the 404 page. Fails loudly if the sitemap is missing or empty.
+    Read from the sitemap MkDocs writes (as scripts/bench does), which lists
+    every page in the nav and not the 404 page.
     """
-    tree = ET.parse(site.path / "sitemap.xml")
     base = urlsplit(site.url).path
-    paths = []
-    for loc in tree.getroot().iterfind("sm:url/sm:loc", _SITEMAP_NS):
-        path = urlsplit(loc.text.strip()).path
-        assert path.startswith(base), f"sitemap.xml lists {loc.text}, outside {site.url}"
-        paths.append(path[len(base):])
+    paths = stock_site.sitemap_pages(site.path)
+    outside = [p for p in paths if not p.startswith(base)]
+    assert not outside, f"sitemap.xml lists pages outside {site.url}: {outside}"
     assert paths, "sitemap.xml lists no pages"
-    return paths
+    return [p[len(base):] for p in paths]
 
 
 def axe_violations(page) -> list[dict]:

@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# scripts/stock_site.py serves both scripts/bench and the tests.
+sys.path.insert(0, str(ROOT / "scripts"))
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -9,17 +9,14 @@ held to the same budgets without a change here.
 from __future__ import annotations
 
 import gzip
-import sys
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, BuiltSite, free_port, serve
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import stock_site  # noqa: E402  (shared with scripts/bench)
+import stock_site  # shared with scripts/bench; scripts/ is on the path through conftest.py
+from conftest import BuiltSite, free_port, serve
 
 KIB = 1024
 ADDED_ASSETS_BUDGET = 10 * KIB  # JS + CSS this site adds to Material, gzip, per page
