@@ -8,8 +8,10 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
 from conftest import ROOT
+from test_build import nav_files
 
 CONTENT_PAGES = ["index.html", "article/index.html", "comparison/index.html", "ai-examples/index.html", "self-check/index.html", "glossary/index.html"]
 TAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-(developer|engineer)$")
@@ -110,3 +112,10 @@ def test_code_example_prints_what_the_page_says(site):
     assert run.stdout == match[1]
     shown = soup(site, "ai-examples/index.html").get_text()
     assert "def cosine_similarity" in shown or "def cosine" in shown, "the page shows the code it runs"
+
+
+def test_home_links_to_every_page(site):
+    links = {a["href"].split("#")[0].split("?")[0] for a in soup(site, "index.html").select("article a[href]")}
+    pages = [p for p in nav_files(load_config(str(ROOT / "mkdocs.yml"))["nav"]) if p != "index.md"]
+    missing = [p for p in pages if p.removesuffix(".md") + "/" not in links]
+    assert not missing, f"the home page does not link to {missing}"
