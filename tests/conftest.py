@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 # scripts/stock_site.py serves both scripts/bench and the tests.
@@ -33,6 +34,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def nav_files(nav) -> list[str]:
+    """The Markdown files of an MkDocs nav, in reading order."""
+    files = []
+    for entry in nav:
+        for value in entry.values() if isinstance(entry, dict) else [entry]:
+            files += nav_files(value) if isinstance(value, list) else [value]
+    return files
+
+
+# Every page of the nav as a URL folder ("" is home), in reading order, so a
+# new page is tested without a change here.
+NAV_PAGES = [f.removesuffix(".md").removesuffix("index") + ("/" if f != "index.md" else "")
+             for f in nav_files(load_config(str(ROOT / "mkdocs.yml"))["nav"])]
 
 
 @dataclass

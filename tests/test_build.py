@@ -7,7 +7,7 @@ import shutil
 import pytest
 from mkdocs.config import load_config
 
-from conftest import ROOT, build
+from conftest import ROOT, build, nav_files
 
 # The pages the site promises, as nav entries (source file -> URL folder).
 PAGES = {
@@ -17,16 +17,8 @@ PAGES = {
     "ai-examples.md": "ai-examples/",
     "self-check.md": "self-check/",
     "glossary.md": "glossary/",
+    "linking.md": "linking/",
 }
-
-
-def nav_files(nav):
-    for entry in nav:
-        for value in entry.values() if isinstance(entry, dict) else [entry]:
-            if isinstance(value, list):
-                yield from nav_files(value)
-            else:
-                yield value
 
 
 def test_strict_build_prints_no_warning(site):

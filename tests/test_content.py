@@ -8,12 +8,10 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
-from conftest import ROOT
-from test_build import nav_files
+from conftest import NAV_PAGES, ROOT
 
-CONTENT_PAGES = ["index.html", "article/index.html", "comparison/index.html", "ai-examples/index.html", "self-check/index.html", "glossary/index.html"]
+CONTENT_PAGES = [f"{path}index.html" for path in NAV_PAGES]
 TAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-(developer|engineer)$")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+)$")
 
@@ -116,6 +114,5 @@ def test_code_example_prints_what_the_page_says(site):
 
 def test_home_links_to_every_page(site):
     links = {a["href"].split("#")[0].split("?")[0] for a in soup(site, "index.html").select("article a[href]")}
-    pages = [p for p in nav_files(load_config(str(ROOT / "mkdocs.yml"))["nav"]) if p != "index.md"]
-    missing = [p for p in pages if p.removesuffix(".md") + "/" not in links]
+    missing = [path for path in NAV_PAGES if path and path not in links]
     assert not missing, f"the home page does not link to {missing}"

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-# Pages in reading order; each has several tab sets.
-CONTENT_PAGES = ["", "article/", "comparison/", "ai-examples/", "self-check/", "glossary/"]
+from conftest import NAV_PAGES
+
 STORAGE_KEY = "/.__tabs"  # Material's key: the site's root path, then ".__tabs"
 
 SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {
@@ -44,7 +44,7 @@ def test_a_click_switches_every_set_on_every_page(page):
     page.locator(".tabbed-labels label", has_text="Engineer").first.click()
     assert_every_set_shows(page, "Engineer")
 
-    for path in CONTENT_PAGES:
+    for path in NAV_PAGES:
         page.goto(path)
         assert_every_set_shows(page, "Engineer")
     page.reload()
