@@ -54,21 +54,28 @@ def write_stock_config(folder: Path, root: Path = ROOT) -> Path:
     return config
 
 
-def build(config: Path, dest: Path, site_url: str, strict: bool = True, root: Path = ROOT) -> float:
-    """Build `config` into a fresh `dest` (a cold build) and return the seconds it took.
+def run_build(config: Path, dest: Path, site_url: str, strict: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """One cold `mkdocs build` of `config` into `dest`; the caller decides what a failure means.
 
-    Runs from the project root: snippets' `base_path` is relative to it.
-    Raises RuntimeError with MkDocs' output when the build fails.
+    Runs from the project root by default: snippets' `base_path` is relative to it.
     """
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config), "--site-dir", str(dest)]
     if strict:
         command.append("--strict")
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def build(config: Path, dest: Path, site_url: str, strict: bool = True, root: Path = ROOT) -> float:
+    """Build `config` into a fresh `dest` and return the seconds it took.
+
+    Raises RuntimeError with MkDocs' output when the build fails.
+    """
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    result = run_build(config, dest, site_url, strict=strict, cwd=root)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
+        raise RuntimeError(f"{' '.join(map(str, result.args))} failed:\n{result.stderr}")
     return seconds
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import socket
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 # scripts/stock_site.py serves both scripts/bench and the tests.
 sys.path.insert(0, str(ROOT / "scripts"))
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+import stock_site  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -71,15 +70,8 @@ def free_port() -> int:
 
 
 def build(config: Path, dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run the strict build; the caller decides what a failure means."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    """Run the strict build, as scripts/bench does; the caller decides what a failure means."""
+    return stock_site.run_build(config, dest, site_url, cwd=cwd)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
