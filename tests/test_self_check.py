@@ -40,14 +40,23 @@ def test_statements_are_radio_scales_from_developer_to_engineer(site):
         assert len({r["name"] for r in radios}) == 1, f"{legend.get_text()}: radios with different names"
         names.add(radios[0]["name"])
         # Points run 0, 1, 2... in order: from the developer end to the engineer end.
-        assert [int(r["value"]) for r in radios] == list(range(len(radios))), legend.get_text()
+        scored = scored_radios(fieldset)
+        assert [int(r["value"]) for r in scored] == list(range(len(scored))), legend.get_text()
+        # An answer the score leaves out comes last, with no points.
+        unscored = [r for r in radios if r not in scored]
+        assert unscored in ([], radios[-1:]), f"{legend.get_text()}: the unscored answer must be the last"
+        assert all(r["value"] == "" for r in unscored), legend.get_text()
         assert all(r.find_parent("label") and r.find_parent("label").get_text(strip=True) for r in radios)
     assert len(names) == len(statements), "two statements share a radio name"
 
 
+def scored_radios(fieldset) -> list:
+    return [r for r in fieldset.select("input") if not r.has_attr("data-unscored")]
+
+
 def test_score_ranges_cover_every_total_and_match_the_by_hand_text(site):
     page = built(site)
-    top = sum(len(f.select("input")) - 1 for f in page.select("form.self-check fieldset"))
+    top = sum(len(scored_radios(f)) - 1 for f in page.select("form.self-check fieldset"))
     limits = [int(r["data-upto"]) for r in page.select(".self-check-result")]
     assert len(limits) == 3 and limits == sorted(limits), f"three readings in order, got limits {limits}"
     assert limits[-1] == top, f"the engineer-end reading must end at the highest total, {top}"
@@ -57,7 +66,7 @@ def test_score_ranges_cover_every_total_and_match_the_by_hand_text(site):
     for (low, high), heading in zip(ranges, headings):
         assert f"{low} to {high}" in by_hand, f"the by-hand instructions do not name {low} to {high} points"
         assert heading.startswith(f"{low} to {high} points"), heading
-    assert page.select_one("[data-max]").get_text() == str(top)
+    assert page.select_one("[data-max]").get_text() == str(top) == page.select_one("[data-max]")["data-full"]
 
 
 # --- In the browser -------------------------------------------------------------------
@@ -68,11 +77,17 @@ ALL_ENGINEER = [-1] * 10
 MIXED = [0, -1] * 5
 
 
+SKIP = "skip"  # the answer a statement may leave out of the score
+
+
 def answer(page, picks) -> None:
     statements = page.locator("form.self-check fieldset")
     assert statements.count() == len(picks)
     for i, pick in enumerate(picks):
-        statements.nth(i).locator("label").nth(pick).click()
+        if pick == SKIP:
+            statements.nth(i).locator("label.self-check-unscored").click()
+        else:
+            statements.nth(i).locator("label:not(.self-check-unscored)").nth(pick).click()
     page.get_by_role("button", name="Show my place on the spectrum").click()
 
 
@@ -84,7 +99,7 @@ def reading(page) -> str:
 
 
 def view_links(page) -> list[str]:
-    return [a.get_attribute("href") for a in page.locator("article a[href*='?view=']:visible").all()]
+    return [a.get_attribute("href") for a in page.locator("article a[href*='article/?view=']:visible").all()]
 
 
 def marker_x(page) -> float:
@@ -107,6 +122,8 @@ def axe_violations(page) -> list[str]:
     ids=["developer", "engineer", "mixed"],
 )
 def test_answers_place_the_reader_and_link_to_the_view(page, picks, score, end, links, x):
+    """The developer end and the engineer end are both skilled answers: all
+    first endings score 0, all last endings 30, and alternating ones 15."""
     page.goto(URL)
     assert page.locator(".self-check-result:visible").count() == 0, "a reading shows before any answer"
     assert page.locator("svg.spectrum .self-check-marker").count() == 0
@@ -117,6 +134,27 @@ def test_answers_place_the_reader_and_link_to_the_view(page, picks, score, end, 
     assert page.locator(".self-check-score").inner_text() == f"You scored {score} of 30 points."
     # Screen readers hear the result: focus moves to its heading.
     assert page.evaluate("document.activeElement.matches('.self-check-result h3')")
+
+
+MODEL = 6  # statement 7, about machine-learning models, may be left out of the score
+
+
+@pytest.mark.parametrize(
+    "picks, shown, end, x",
+    [
+        ([-1] * MODEL + [SKIP] + [-1] * 3, "27 of 27", "toward the engineer end", 440),
+        ([0] * MODEL + [SKIP] + [0] * 3, "0 of 27", "toward the developer end", 40),
+        # 10 of 27 is 11.1 of 30: the middle, though 10 of 30 would not be.
+        ([-1, -1, -1, 1, 0, 0, SKIP, 0, 0, 0], "10 of 27", "in the middle", 40 + 400 * 10 / 27),
+    ],
+    ids=["engineer", "developer", "scaled-to-the-middle"],
+)
+def test_work_without_models_is_scored_on_the_other_nine(page, picks, shown, end, x):
+    page.goto(URL)
+    answer(page, picks)
+    assert page.locator(".self-check-score").inner_text() == f"You scored {shown} points."
+    assert end in reading(page)
+    assert marker_x(page) == pytest.approx(x)
 
 
 @pytest.mark.parametrize("view", ["Developer", "Engineer"])
@@ -142,6 +180,19 @@ def test_a_missing_answer_is_named_and_nothing_is_scored(page):
     assert "4. When something I worked on breaks" in page.get_by_role("status").inner_text()
     assert page.evaluate("document.activeElement.name") == "breaks", "focus goes to the open statement"
     assert page.locator(".self-check-result:visible").count() == 0
+    # The reason is shown where focus lands, not only by the button far below.
+    open_statement = page.locator("form.self-check fieldset").nth(3)
+    message = open_statement.locator(".self-check-missing")
+    assert message.is_visible() and "4. When something I worked on breaks" in message.inner_text()
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == message.get_attribute("id")
+    top = page.evaluate("document.activeElement.getBoundingClientRect().top")
+    box = message.bounding_box()
+    assert abs(box["y"] - top) < 120, f"the message is {abs(box['y'] - top):.0f} px from the focused answer"
+    assert 0 <= box["y"] <= page.viewport_size["height"], "the message is off screen when focus lands"
+    # Answering and pressing the button again clears the message.
+    open_statement.locator("label").first.click()
+    page.get_by_role("button", name="Show my place on the spectrum").click()
+    assert page.locator(".self-check-missing").count() == 0
 
 
 def test_answering_stores_nothing(page):

@@ -1,38 +1,58 @@
-"""Cosine similarity between embedding vectors, standard library only.
+"""Same model, same predictions, different cosine ranking.
 
-Normalizes vectors to unit length, scores a query against three documents
-and applies a threshold. Then it shows one way the score misleads: cosine
-ignores length, so a vector and a copy shrunk a hundredfold score 1.000,
-even when length carried meaning in the model that made the vectors.
+Runs on Python 3.7 or newer, standard library only.
+
+A model trained on dot products (matrix factorization is the classic case)
+scores a query against an item as dot(query, item). Steck, Ekanadham and
+Kallus (2024, arXiv:2403.05440) point out that such training leaves every
+embedding dimension free to be stretched: multiply one dimension of every
+query vector by a factor and divide the same dimension of every item vector
+by it, and not one prediction changes. Cosine similarity does change, so the
+ranking and the threshold built on it belong to one arbitrary choice of scale.
 """
 import math
 
-THRESHOLD = 0.80  # calibrate per embedding model; never copy this number
+THRESHOLD = 0.80  # a cut-off on cosine; it means nothing across rescalings
 
-
-def normalize(v: list[float]) -> list[float]:
-    length = math.sqrt(sum(x * x for x in v))
-    return [x / length for x in v]
-
-
-def cosine(a: list[float], b: list[float]) -> float:
-    return sum(x * y for x, y in zip(normalize(a), normalize(b)))
-
-
-query = [0.9, 0.1, 0.3]  # stands in for "how do I get a refund?"
-docs = {
-    "refund policy": [0.8, 0.2, 0.4],
-    "shipping times": [0.5, 0.6, 0.1],
-    "office hours": [0.1, 0.9, 0.2],
+query = [1.0, 0.6, 0.3]
+items = {
+    "refund policy": [0.8, 0.9, 0.2],
+    "shipping times": [1.2, 0.1, 0.3],
+    "office hours": [0.2, 0.3, 1.5],
 }
-for name, vec in docs.items():
-    score = cosine(query, vec)
-    verdict = "match" if score >= THRESHOLD else "no match"
-    print(f"{name:<15} cosine={score:.3f}  {verdict}")
+# Any positive factor per dimension gives an equally valid copy of the model.
+stretch = [2.0, 0.5, 1.0]
 
-strong = [0.9, 0.1, 0.3]
-faint = [x / 100 for x in strong]  # say, an almost empty input
-big, small = math.hypot(*strong), math.hypot(*faint)
-print(f"length: strong={big:.3f} faint={small:.3f}")
-print(f"length after normalize: {math.hypot(*normalize(faint)):.3f}")
-print(f"cosine(strong, faint) = {cosine(strong, faint):.3f}")
+
+def dot(a, b):
+    return sum(x * y for x, y in zip(a, b))
+
+
+def cosine(a, b):
+    return dot(a, b) / math.sqrt(dot(a, a) * dot(b, b))
+
+
+rescaled_query = [x * s for x, s in zip(query, stretch)]
+rescaled_items = {name: [x / s for x, s in zip(v, stretch)] for name, v in items.items()}
+
+print("dot product (the model's prediction), before and after rescaling:")
+for name in items:
+    print(f"  {name:<15} {dot(query, items[name]):.3f}  {dot(rescaled_query, rescaled_items[name]):.3f}")
+
+print("cosine similarity, before and after rescaling:")
+for name in items:
+    print(f"  {name:<15} {cosine(query, items[name]):.3f}  {cosine(rescaled_query, rescaled_items[name]):.3f}")
+
+
+def ranking(q, vectors):
+    return sorted(vectors, key=lambda name: cosine(q, vectors[name]), reverse=True)
+
+
+def matches(q, vectors):
+    return [name for name in ranking(q, vectors) if cosine(q, vectors[name]) >= THRESHOLD]
+
+
+print("cosine ranking before:", ", ".join(ranking(query, items)))
+print("cosine ranking after: ", ", ".join(ranking(rescaled_query, rescaled_items)))
+print(f"at or above {THRESHOLD:.2f} before:", ", ".join(matches(query, items)))
+print(f"at or above {THRESHOLD:.2f} after: ", ", ".join(matches(rescaled_query, rescaled_items)))

@@ -35,22 +35,40 @@ document$.subscribe(function () {
   marker.setAttribute("class", "self-check-marker");
   marker.innerHTML = '<circle r="15" cy="130"/><text y="104" text-anchor="middle">You</text>';
 
+  // Where an unanswered statement is named: inside that statement, beside
+  // the radio that gets focus, so the reader sees why focus moved.
+  var missing = document.createElement("p");
+  missing.className = "self-check-missing";
+  missing.id = "self-check-missing";
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var total = 0, max = 0, open = null;
     form.querySelectorAll("fieldset").forEach(function (set) {
       var checked = set.querySelector("input:checked");
-      max += Math.max.apply(null, [].map.call(set.querySelectorAll("input"), function (i) { return +i.value; }));
-      if (checked) total += +checked.value;
-      else if (!open) open = set;
+      var scored = set.querySelectorAll("input:not([data-unscored])");
+      set.querySelectorAll("input").forEach(function (i) { i.removeAttribute("aria-describedby"); });
+      if (!checked) { if (!open) open = set; return; }
+      if (checked.hasAttribute("data-unscored")) return; // left out of the score
+      total += +checked.value;
+      max += Math.max.apply(null, [].map.call(scored, function (i) { return +i.value; }));
     });
     if (open) {
-      status.textContent = "Please answer every statement first: " + open.querySelector("legend").textContent;
+      var message = "Please answer this statement first: " + open.querySelector("legend").textContent;
+      missing.textContent = message;
+      open.querySelector("legend").after(missing);
+      open.querySelectorAll("input").forEach(function (i) { i.setAttribute("aria-describedby", missing.id); });
+      status.textContent = message;
       open.querySelector("input").focus();
       return;
     }
+    missing.remove();
     status.textContent = "";
-    var reading = [].find.call(readings, function (r) { return total <= +r.dataset.upto; });
+    // The readings' ranges are on the full scale; an answer left out of the
+    // score shrinks the maximum, so the total is scaled back to it.
+    var full = +article.querySelector("[data-max]").dataset.full;
+    var scaled = Math.round((total * full) / max);
+    var reading = [].find.call(readings, function (r) { return scaled <= +r.dataset.upto; });
     readings.forEach(function (r) { showReading(r, r === reading); });
     article.querySelector("[data-score]").textContent = total;
     article.querySelector("[data-max]").textContent = max;
