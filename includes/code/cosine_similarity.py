@@ -33,26 +33,32 @@ def cosine(a, b):
 
 
 rescaled_query = [x * s for x, s in zip(query, stretch)]
-rescaled_items = {name: [x / s for x, s in zip(v, stretch)] for name, v in items.items()}
+rescaled_items = {
+    name: [x / s for x, s in zip(vector, stretch)]
+    for name, vector in items.items()
+}
 
-print("dot product (the model's prediction), before and after rescaling:")
-for name in items:
-    print(f"  {name:<15} {dot(query, items[name]):.3f}  {dot(rescaled_query, rescaled_items[name]):.3f}")
 
-print("cosine similarity, before and after rescaling:")
-for name in items:
-    print(f"  {name:<15} {cosine(query, items[name]):.3f}  {cosine(rescaled_query, rescaled_items[name]):.3f}")
+def report(title, score):
+    print(title)
+    for name in items:
+        before = score(query, items[name])
+        after = score(rescaled_query, rescaled_items[name])
+        print(f"  {name:<15} {before:.3f}  {after:.3f}")
 
 
 def ranking(q, vectors):
-    return sorted(vectors, key=lambda name: cosine(q, vectors[name]), reverse=True)
+    return sorted(vectors, key=lambda name: -cosine(q, vectors[name]))
 
 
 def matches(q, vectors):
-    return [name for name in ranking(q, vectors) if cosine(q, vectors[name]) >= THRESHOLD]
+    return [n for n in ranking(q, vectors) if cosine(q, vectors[n]) >= THRESHOLD]
 
 
+report("dot product (the model's prediction), before and after rescaling:", dot)
+report("cosine similarity, before and after rescaling:", cosine)
 print("cosine ranking before:", ", ".join(ranking(query, items)))
 print("cosine ranking after: ", ", ".join(ranking(rescaled_query, rescaled_items)))
 print(f"at or above {THRESHOLD:.2f} before:", ", ".join(matches(query, items)))
-print(f"at or above {THRESHOLD:.2f} after: ", ", ".join(matches(rescaled_query, rescaled_items)))
+print(f"at or above {THRESHOLD:.2f} after: ",
+      ", ".join(matches(rescaled_query, rescaled_items)))

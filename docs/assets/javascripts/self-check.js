@@ -54,11 +54,10 @@ document$.subscribe(function () {
       max += Math.max.apply(null, [].map.call(scored, function (i) { return +i.value; }));
     });
     if (open) {
-      var message = "Please answer this statement first: " + open.querySelector("legend").textContent;
-      missing.textContent = message;
+      missing.textContent = "Please answer this statement too, then press the button again.";
       open.querySelector("legend").after(missing);
       open.querySelectorAll("input").forEach(function (i) { i.setAttribute("aria-describedby", missing.id); });
-      status.textContent = message;
+      status.textContent = "Please answer every statement first: " + open.querySelector("legend").textContent;
       open.querySelector("input").focus();
       return;
     }
