@@ -218,6 +218,11 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site):
                     f"{view} path, {li.a.get_text()}: says {typed.get_text(strip=True)!r}, the page has {words} words "
                     f"in the {view} view, so write *{minutes(words)} min*{{ .read-time }}"
                 )
+        total = block.select_one(".read-total")
+        assert total, f"start-here, {view} path: no *N min*{{ .read-total }} after the steps"
+        typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
+        if total.get_text(strip=True) != f"{typed_sum} min":
+            wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to *{typed_sum} min*{{ .read-total }}")
     assert not wrong, "docs/start-here.md: reading times are out of date (230 words a minute):\n" + "\n".join(wrong)
 
 
