@@ -1,0 +1,245 @@
+"""The pages a new hire asks for after the article: start here, roles and levels,
+the handoff checklist, the fifth AI example and further reading.
+
+Read from the built HTML (and, for the phone and print checks, in Chromium),
+so each test sees what a reader sees. The reading times on the start-here
+page are typed in its Markdown, so the site builds the same on MkDocs and on
+Zensical (which runs no hooks); this file computes them from the pages and
+fails with the number to write when a page grows or shrinks.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from test_accessibility import PHONE
+
+VIEWS = ["Developer", "Engineer"]
+WORDS_PER_MINUTE = 230
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def soup(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site.path / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def tab_set_under(page: BeautifulSoup, heading_id: str):
+    """The Developer/Engineer tab set that follows a heading, or None."""
+    heading = page.find(id=heading_id)
+    assert heading, f"#{heading_id} is missing"
+    for element in heading.find_all_next():
+        if re.fullmatch(r"h[1-6]", element.name):
+            return None  # the next section began first
+        if "tabbed-set" in (element.get("class") or []):
+            return element
+    return None
+
+
+def panels(tab_set) -> dict[str, object]:
+    """The content of each view of a tab set, by label."""
+    labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
+    blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
+    return dict(zip(labels, blocks))
+
+
+# --- Roles and levels ----------------------------------------------------------
+
+ROLE_COLUMNS = ["Title", "What it usually owns", "What it measures", "Where it tends to sit", "Read first"]
+
+
+def test_the_roles_table_has_at_least_ten_titles_with_every_column_filled(site):
+    table = soup(site, "roles").select_one("article .roles-table table")
+    assert table, "docs/roles.md: the roles table sits in a <div class=\"roles-table\">"
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers == ROLE_COLUMNS, f"the roles table's columns are {headers}, not {ROLE_COLUMNS}"
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert len(rows) >= 10, f"the roles table lists {len(rows)} titles; at least 10 promised"
+    for cells in rows:
+        assert len(cells) == len(ROLE_COLUMNS) and all(cells), f"incomplete row: {cells}"
+    titles = [cells[0] for cells in rows]
+    assert len(set(titles)) == len(titles), f"a title is listed twice: {titles}"
+
+
+@pytest.mark.parametrize("level", ["first-job", "senior", "staff"])
+def test_each_level_has_an_example_at_each_end(site, level):
+    tab_set = tab_set_under(soup(site, "roles"), level)
+    assert tab_set, f"roles/#{level} has no Developer/Engineer examples"
+    for view, block in panels(tab_set).items():
+        assert len(block.get_text(" ", strip=True).split()) >= 40, f"roles/#{level}: the {view} example is a stub"
+
+
+def test_the_roles_table_is_readable_on_a_phone(fresh_context):
+    """Five columns do not fit 390 px: the table scrolls in its own frame,
+    each column keeps room for a few words, and the title column stays in view."""
+    page = fresh_context(viewport=PHONE).new_page()
+    page.goto("roles/")
+    frame = page.locator(".roles-table .md-typeset__scrollwrap")
+    measure = """frame => {
+      const cells = [...frame.querySelectorAll('td')];
+      const title = frame.querySelector('tbody td');
+      return {
+        right: frame.getBoundingClientRect().right,
+        font: Math.min(...cells.map(c => parseFloat(getComputedStyle(c).fontSize))),
+        narrowest: Math.min(...cells.map(c => c.getBoundingClientRect().width)),
+        titleLeft: title.getBoundingClientRect().left - frame.getBoundingClientRect().left,
+        scrolls: frame.scrollWidth > frame.clientWidth,
+      };
+    }"""
+    before = frame.evaluate(measure)
+    assert before["right"] <= PHONE["width"], before
+    assert before["font"] >= 12 and before["narrowest"] >= 80, before
+    assert before["scrolls"], "at 390 px the roles table is expected to scroll inside its frame"
+    assert frame.get_attribute("tabindex") == "0", "a frame that scrolls must take keyboard focus"
+    frame.evaluate("frame => { frame.scrollLeft = 400; }")
+    after = frame.evaluate(measure)
+    assert abs(after["titleLeft"]) <= 1, f"the title column scrolled out of view: {after}"
+
+
+# --- The handoff checklist -----------------------------------------------------
+
+
+def test_the_handoff_checklist_has_at_least_ten_checkboxes_in_each_view(site):
+    tab_set = tab_set_under(soup(site, "handoff"), "the-checklist")
+    assert tab_set, "handoff/#the-checklist has no Developer/Engineer tabs"
+    views = panels(tab_set)
+    assert list(views) == VIEWS
+    for view, block in views.items():
+        boxes = block.select("li.task-list-item input[type=checkbox]")
+        assert len(boxes) >= 10, f"the handoff checklist's {view} view has {len(boxes)} checkboxes; at least 10 promised"
+        items = [li.get_text(" ", strip=True) for li in block.select("li.task-list-item")]
+        assert all(len(item.split()) >= 6 for item in items), f"{view}: an item is too short to act on: {items}"
+
+
+def test_checklist_boxes_are_named_by_their_items_and_print_as_boxes(fresh_context):
+    page = fresh_context().new_page()
+    page.goto("handoff/")
+    boxes = page.locator("#the-checklist-engineer-panel input[type=checkbox]")
+    assert boxes.count() >= 10
+    # A screen reader announces the item's text with the checkbox.
+    first_item = page.locator("#the-checklist-engineer-panel li.task-list-item").first.inner_text().strip()
+    name = boxes.first.evaluate("b => b.closest('label') ? b.closest('label').innerText.trim() : ''")
+    assert name == first_item, f"checkbox named {name!r}, item reads {first_item!r}"
+    # On paper, an open box is drawn with a border, which browsers print.
+    page.emulate_media(media="print")
+    border = boxes.first.evaluate(
+        "b => parseFloat(getComputedStyle(b.nextElementSibling, '::before').borderTopWidth)"
+    )
+    assert border > 0, "an open checklist box prints as nothing: it must have a border"
+
+
+# --- The fifth AI example --------------------------------------------------------
+
+
+def test_the_generative_feature_example_has_both_views_and_cites_its_research(site):
+    page = soup(site, "ai-examples")
+    tab_set = tab_set_under(page, "evaluating-a-generative-feature")
+    assert tab_set, "ai-examples/#evaluating-a-generative-feature has no Developer/Engineer tabs"
+    views = panels(tab_set)
+    assert list(views) == VIEWS
+    for view, block in views.items():
+        assert len(block.get_text(" ", strip=True).split()) >= 150, f"the {view} view of the fifth example is a stub"
+    cited = " ".join(a["href"] for a in views["Developer"].select("a[href]"))
+    assert "2306.05685" in cited, "the LLM-judge biases cite Zheng et al. 2023 (arXiv:2306.05685)"
+
+
+def money(text: str) -> Decimal:
+    return Decimal(text.replace("$", "").replace(",", ""))
+
+
+def test_the_worked_cost_per_request_adds_up(site):
+    heading = soup(site, "ai-examples").find(id="cost-per-request-worked-through")
+    assert heading, "ai-examples/#cost-per-request-worked-through is missing"
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in heading.find_next("table").select("tbody tr")]
+    *parts, total = rows
+    for label, tokens, price, cost in parts:
+        expected = money(tokens) * money(price) / 1_000_000
+        assert money(cost) == expected, f"{label}: {tokens} tokens at {price} per million cost {expected}, not {cost}"
+    assert money(total[-1]) == sum(money(row[-1]) for row in parts), f"the parts do not add up to {total[-1]}"
+
+
+# --- Further reading -------------------------------------------------------------
+
+
+def test_every_further_reading_link_is_https_named_and_dated(site):
+    article = soup(site, "further-reading").select_one("article")
+    sources = [li for li in article.select("li") if li.select_one("a[href^='http']")]
+    assert len(sources) >= 8, f"further reading lists {len(sources)} sources; at least 8 promised"
+    developer, engineer = panels(tab_set_under(soup(site, "further-reading"), "by-view")).values()
+    assert developer.select("li") and engineer.select("li"), "both views recommend sources"
+    for li in sources:
+        link = li.select_one("a[href^='http']")
+        name = link.get_text(" ", strip=True)
+        assert link["href"].startswith("https://"), f"{name!r} links over plain http: {link['href']}"
+        assert name and not name.startswith("http"), f"a link is not named: {link['href']}"
+        assert YEAR.search(li.get_text(" ", strip=True)), f"{name!r} is cited without a year"
+        assert "Why:" in li.get_text(" ", strip=True), f"{name!r} does not say why to read it"
+
+
+# --- Start here ----------------------------------------------------------------
+
+
+def words_in_view(page: BeautifulSoup, view: str) -> int:
+    """Words a reader of one view sees on a page: the other view's tabs, hidden
+    elements, tab labels and permalink signs left out."""
+    article = page.select_one("article.md-content__inner")
+    other = VIEWS[1 - VIEWS.index(view)]
+    for tab_set in article.select(".tabbed-set"):
+        panels(tab_set)[other].decompose()
+    for element in article.select("[hidden], .tabbed-labels, .headerlink"):
+        element.decompose()
+    return len(article.get_text(" ").split())
+
+
+def minutes(words: int) -> int:
+    return max(1, int(words / WORDS_PER_MINUTE + 0.5))
+
+
+def test_reading_times_on_start_here_are_computed_from_the_pages(site):
+    page = soup(site, "start-here")
+    tab_set = tab_set_under(page, "reading-path")
+    assert tab_set, "start-here/#reading-path has no Developer/Engineer tabs"
+    wrong = []
+    for view, block in panels(tab_set).items():
+        steps = block.select("ol > li")
+        assert len(steps) >= 4, f"the {view} reading path has {len(steps)} steps"
+        assert any(urlsplit(li.a["href"]).path.endswith("self-check/") for li in steps), f"the {view} path skips the self-check"
+        for li in steps:
+            target = urlsplit(urljoin("/start-here/", li.a["href"])).path.strip("/")
+            typed = li.select_one(".read-time")
+            assert typed, f"start-here, {view} path: {li.a.get_text()} has no *N min*{{ .read-time }}"
+            words = words_in_view(soup(site, target), view)
+            if typed.get_text(strip=True) != f"{minutes(words)} min":
+                wrong.append(
+                    f"{view} path, {li.a.get_text()}: says {typed.get_text(strip=True)!r}, the page has {words} words "
+                    f"in the {view} view, so write *{minutes(words)} min*{{ .read-time }}"
+                )
+        total = block.select_one(".read-total")
+        assert total, f"start-here, {view} path: no *N min*{{ .read-total }} after the steps"
+        typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
+        if total.get_text(strip=True) != f"{typed_sum} min":
+            wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to *{typed_sum} min*{{ .read-total }}")
+    assert not wrong, "docs/start-here.md: reading times are out of date (230 words a minute):\n" + "\n".join(wrong)
+
+
+def test_start_here_has_terms_and_a_first_week_checklist_for_each_kind_of_hire(site):
+    page = soup(site, "start-here")
+    for view, block in panels(tab_set_under(page, "terms-you-meet-first")).items():
+        terms = [a for a in block.select("a[href*='glossary/#']")]
+        assert len(terms) >= 5, f"the {view} view names {len(terms)} glossary terms"
+    for view, block in panels(tab_set_under(page, "your-first-week")).items():
+        assert len(block.select("input[type=checkbox]")) >= 4, f"the {view} first week has too few items"
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["1280", "390"])
+def test_the_home_page_shows_the_way_to_start_here_on_its_first_screen(fresh_context, viewport):
+    page = fresh_context(viewport=viewport).new_page()
+    page.goto("./")
+    for target in ["start-here/", "linking/#recommended-links"]:
+        link = page.locator(f"article a[href='{target}']").first
+        top = link.evaluate("a => a.getBoundingClientRect().bottom")
+        assert 0 < top <= viewport["height"], f"the link to {target} is {top:.0f} px down, below the first screen"
