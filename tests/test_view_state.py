@@ -329,7 +329,7 @@ def test_search_for_a_hyphenated_term_finds_it_as_written(fresh_context):
     page.goto("article/")
     hits = [hit for hit in search(page, "on-call") if "#" in hit]  # sections, not whole pages
     # The glossary's term first, not a section that only says "calls" (Material's defaults).
-    assert hits[0].endswith("/glossary/?h=on+call#on-call"), hits[:3]
+    assert "/glossary/" in hits[0] and hits[0].endswith("#on-call"), hits[:3]
 
 
 @pytest.mark.parametrize("term", ["on-call", "error-budget", "idempotency-key", "p95"])
