@@ -84,7 +84,8 @@ def reading(page) -> str:
 
 
 def view_links(page) -> list[str]:
-    return [a.get_attribute("href") for a in page.locator("article a[href*='?view=']:visible").all()]
+    # Heading permalinks carry the view too (view-state.js); these are the reading's links.
+    return [a.get_attribute("href") for a in page.locator("article a[href*='?view=']:not(.headerlink):visible").all()]
 
 
 def marker_x(page) -> float:
