@@ -84,8 +84,7 @@ def reading(page) -> str:
 
 
 def view_links(page) -> list[str]:
-    # Heading permalinks carry the view too (view-state.js); these are the reading's links.
-    return [a.get_attribute("href") for a in page.locator("article a[href*='?view=']:not(.headerlink):visible").all()]
+    return [a.get_attribute("href") for a in page.locator("article a[href*='article/?view=']:visible").all()]
 
 
 def marker_x(page) -> float:
