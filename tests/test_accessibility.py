@@ -228,6 +228,37 @@ def test_the_comparison_table_is_readable_on_a_phone(fresh_context):
     assert box["narrowest"] >= 80, box
 
 
+CODE_BLOCKS_WITH_ADDRESSES = """() => [...document.querySelectorAll('article pre > code')]
+  .filter(code => code.getClientRects().length && code.textContent.includes('://'))
+  .map(code => {
+    const pre = code.parentElement;
+    const box = pre.getBoundingClientRect();
+    const button = pre.querySelector('.md-code__button') || pre.parentElement.querySelector('.md-code__button');
+    const b = button.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const lines = [...range.getClientRects()].filter(r => r.width > 0);
+    const problems = [];
+    if (lines.some(r => r.right > box.right + 0.5 || r.left < box.left - 0.5)) problems.push('runs off its box');
+    if (lines.some(r => r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom)) problems.push('runs under the copy button');
+    if (b.width < 24 || b.height < 24) problems.push(`copy button ${b.width.toFixed(1)}x${b.height.toFixed(1)} px`);
+    return problems.length ? `${code.textContent.trim()}: ${problems.join(', ')}` : '';
+  })"""
+
+
+@pytest.mark.parametrize("view", ["developer", "engineer"])
+def test_addresses_in_code_blocks_wrap_clear_of_a_24_px_copy_button_on_a_phone(site, fresh_context, view):
+    page = fresh_context(viewport=PHONE).new_page()
+    checked = 0
+    for path in site_pages(site):
+        page.goto(f"{path}?view={view}")
+        blocks = page.evaluate(CODE_BLOCKS_WITH_ADDRESSES)
+        checked += len(blocks)
+        problems = [b for b in blocks if b]
+        assert not problems, f"/{path} at {PHONE['width']} px:\n" + "\n".join(problems)
+    assert checked >= 20, f"only {checked} code blocks with an address: nothing tested"
+
+
 # --- No JavaScript -------------------------------------------------------------
 
 
@@ -265,11 +296,15 @@ PRINT_ORDER = """() => [...document.querySelectorAll(".tabbed-set")].map((set, n
 }).filter(Boolean)"""
 
 
-def test_print_shows_both_views_under_their_labels_and_hides_the_chrome(site, page):
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_print_hides_the_chrome_and_without_javascript_shows_both_views(site, fresh_context, javascript):
+    # With JavaScript only the reader's view prints (tests/test_view_state.py).
+    page = fresh_context(java_script_enabled=javascript).new_page()
     page.emulate_media(media="print")
     for path in site_pages(site):
         page.goto(path)
         assert page.locator(".tabbed-set").count() > 0
-        assert page.evaluate(PRINT_ORDER) == [], f"/{path}"
+        if not javascript:
+            assert page.evaluate(PRINT_ORDER) == [], f"/{path}"
         for chrome in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search"]:
             assert page.locator(chrome).first.is_hidden(), f"/{path}: {chrome} is printed"

@@ -5,8 +5,9 @@
  * Why this exists: pymdownx.tabbed writes radio inputs and labels, which a
  * screen reader announces as radio buttons, not tabs (pymdown-extensions
  * #2400), and Material adds no tab roles. This file only adds roles, states
- * and keys: selecting a tab still goes through Material's click path, so
- * linked sets follow, the choice is stored and deep links keep working.
+ * and keys: a key selects a tab by clicking it, as a pointer does, so the
+ * view's owner (view-state.js) links the sets, stores the choice and updates
+ * the address bar alike.
  * Without JavaScript the radios and labels work as before.
  *
  *   Material's link in each label -> role="tab", aria-selected, aria-controls, roving tabindex
@@ -101,7 +102,7 @@
       }[event.key];
       if (next === undefined) return;
       event.preventDefault();
-      // The same element a pointer clicks, so Material links, stores and updates the URL.
+      // The same element a pointer clicks, so view-state.js links, stores and updates the URL.
       tabs[next].click();
       tabs[next].focus();
     });

@@ -9,8 +9,7 @@
  *
  * It runs in <head>, after Material's `__md_get`/`__md_set` and before the
  * page's tab sets are parsed, so Material's own inline script selects the view
- * before the first paint (nothing moves). A subscription to `document$` does
- * the same for pages reached by instant navigation.
+ * before the first paint (nothing moves).
  */
 (function () {
   var VIEWS = { developer: "Developer", engineer: "Engineer" };
@@ -45,24 +44,9 @@
     __md_set(KEY, [label].concat(labels));
   }
 
-  function select(label) {
-    document.querySelectorAll(".tabbed-set > .tabbed-labels > label").forEach(function (tab) {
-      if (tab.textContent.trim() === label) document.getElementById(tab.htmlFor).checked = true;
-    });
-  }
-
   var first = viewFromUrl(new URL(location.href));
   storedLabels();
   if (first) remember(first);
-
-  document.addEventListener("DOMContentLoaded", function () {
-    if (typeof document$ === "undefined") return; // Material's bundle did not load
-    document$.subscribe(function () {
-      var view = viewFromUrl(new URL(location.href));
-      if (view) {
-        remember(view);
-        select(view);
-      }
-    });
-  });
+  // Everything after the page is parsed (every tab set, the header switch,
+  // the address bar, ...) is view-state.js's job.
 })();
