@@ -14,6 +14,10 @@ import pytest
 from a11y import axe_violations, describe, site_pages
 from conftest import ROOT
 from test_views import STORAGE_KEY, assert_every_set_shows, shown_views
+from conftest import both_engines
+
+# The views, links, previews and accessibility hold on both engines' builds.
+pytestmark = both_engines
 
 SCREENSHOTS = ROOT / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}

@@ -19,6 +19,10 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from test_views import assert_every_set_shows
+from conftest import both_engines
+
+# The views, links, previews and accessibility hold on both engines' builds.
+pytestmark = both_engines
 
 CONTRACT = ROOT / "tests" / "url-contract.txt"
 VIEWS = ("developer", "engineer")

@@ -1,4 +1,4 @@
-/*
+/*{#
  * Applies a view (Developer or Engineer) named in the URL to every tab set,
  * and keeps it for the pages that follow.
  *
@@ -11,7 +11,7 @@
  * page's tab sets are parsed, so Material's own inline script selects the view
  * before the first paint (nothing moves). A subscription to `document$` does
  * the same for pages reached by instant navigation.
- */
+ #}*/
 (function () {
   var VIEWS = { developer: "Developer", engineer: "Engineer" };
   var KEY = "__tabs";

@@ -1,0 +1,107 @@
+"""The site's own CSS and JavaScript: one job per file, inlined by the template.
+
+mkdocs.yml lists the files under `extra` (inline_css, inline_head_js,
+inline_js); overrides/main.html inlines them, so they cost no request and
+work on MkDocs and Zensical alike. Each failure says what to move or list.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, both_engines
+
+OVERRIDES = ROOT / "overrides"
+LISTS = {  # list in mkdocs.yml `extra` -> the element of the page that holds it
+    "inline_css": "head > style",
+    "inline_head_js": "head > script:not([src])",
+    "inline_js": "body > script:not([src]):not([type])",
+}
+WHERE = {".css": "inline_css", ".js": "inline_js (or inline_head_js if it must run before the tab sets are drawn)"}
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's own tags (!ENV, !!python/...) as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def listed() -> dict[str, list[str]]:
+    extra = config().get("extra") or {}
+    return {name: list(extra.get(name) or []) for name in LISTS}
+
+
+def rendered(path: str) -> str:
+    """A source file as the template writes it: Jinja comments dropped."""
+    text = (OVERRIDES / path).read_text(encoding="utf-8")
+    return re.sub(r"\{#.*?#\}", "", text, flags=re.S).strip()
+
+
+def test_no_file_is_loaded_through_extra_css_or_extra_javascript():
+    """Each entry there is a request of its own (render-blocking for CSS), on top of the budget."""
+    loaded = [(key, entry if isinstance(entry, str) else entry.get("path"))
+              for key in ("extra_css", "extra_javascript") for entry in (config().get(key) or [])]
+    fixes = [
+        f"mkdocs.yml lists {path} under {key}. Move docs/{path} to overrides/{path} and list it under "
+        f"extra: {WHERE.get(Path(path).suffix, 'inline_js')} instead; overrides/main.html inlines it (no request)."
+        for key, path in loaded
+    ]
+    assert not fixes, "\n".join(fixes)
+
+
+def test_every_source_file_is_listed_once_and_exists():
+    lists = listed()
+    names = [path for paths in lists.values() for path in paths]
+    assert len(names) == len(set(names)), f"a file is listed twice under extra: {names}"
+    missing = [f"mkdocs.yml lists {p} under extra, but overrides/{p} does not exist: create it or drop the line"
+               for p in names if not (OVERRIDES / p).is_file()]
+    sources = sorted(p.relative_to(OVERRIDES).as_posix() for p in (OVERRIDES / "assets").rglob("*") if p.suffix in WHERE)
+    unlisted = [f"overrides/{p} is in no list: add `- {p}` under extra: {WHERE[Path(p).suffix]} in mkdocs.yml"
+                for p in sources if p not in names]
+    stray = [f"docs/{p.relative_to(ROOT / 'docs').as_posix()} is published but never loaded: move it to "
+             f"overrides/{p.relative_to(ROOT / 'docs').as_posix()} and list it under extra: {WHERE[p.suffix]}"
+             for p in (ROOT / "docs").rglob("*") if p.suffix in WHERE]
+    assert not (missing + unlisted + stray), "\n".join(missing + unlisted + stray)
+    assert lists["inline_head_js"] == ["assets/javascripts/view-choice.js"], (
+        "only the view from the URL runs before first paint; anything else goes under extra: inline_js"
+    )
+
+
+def test_sources_are_safe_to_include_as_templates():
+    """`{{`/`{%` would run as template code; comments are `/*{# ... #}*/` so the output stays valid CSS/JS."""
+    problems = []
+    for file in sorted(p for p in (OVERRIDES / "assets").rglob("*") if p.suffix in WHERE):
+        path, text = file.relative_to(OVERRIDES).as_posix(), file.read_text(encoding="utf-8")
+        if "{{" in text or "{%" in text:
+            problems.append(f"overrides/{path}: has two opening braces or a brace and %, which the template would run as code; put a space between them")
+        for comment in re.finditer(r"\{#.*?#\}", text, flags=re.S):
+            if text[comment.start() - 2:comment.start()] != "/*" or text[comment.end():comment.end() + 2] != "*/":
+                problems.append(f"overrides/{path}: a Jinja comment not wrapped as /*{{# ... #}}*/")
+    assert not problems, "\n".join(problems)
+
+
+@both_engines
+def test_every_page_inlines_every_listed_file_in_its_place(site):
+    expected = {name: [rendered(p) for p in paths] for name, paths in listed().items()}
+    problems = []
+    for html in site.pages():
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        if not page.select_one(".md-content"):
+            continue  # a moved page's redirect: no theme, nothing to style
+        for name, selector in LISTS.items():
+            blocks = "".join(element.string or "" for element in page.select(selector))
+            for path, text in zip(listed()[name], expected[name]):
+                if text not in blocks:
+                    problems.append(f"{html.relative_to(site.path)}: {path} is not inlined in <{selector}>")
+    assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
