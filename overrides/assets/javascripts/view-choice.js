@@ -31,7 +31,7 @@
   }
 
   // `?view=engineer`, or a tab fragment such as `#success-metric-engineer`.
-  // The build hook keeps heading ids from ending in a view name.
+  // The build hook and tests/test_engines.py keep heading ids from ending in a view name.
   function viewFromUrl(url) {
     var param = (url.searchParams.get("view") || "").toLowerCase();
     if (VIEWS.hasOwnProperty(param)) return VIEWS[param];
