@@ -219,6 +219,12 @@ def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_contex
         page.goto(path)
         assert page.evaluate("typeof __md_get") == "function", f"{path}: Material's head script was blocked"
 
+    # Both schemes: the toggle stores the choice, the next page's inline script applies it.
+    page.goto("")
+    page.locator("label[title='Switch to dark mode']:visible").first.click()
+    page.goto("article/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
     # The views: a link's ?view=, a tab's fragment, the stored choice.
     page.goto("article/?view=engineer")
     assert_every_set_shows(page, "Engineer")
