@@ -23,6 +23,10 @@ ADDED_ASSETS_BUDGET = 10 * KIB  # JS + CSS this site adds to Material, gzip, per
 HTML_BUDGET = 30 * KIB  # a page's HTML, gzip
 EXTRA_REQUESTS_BUDGET = 1  # first load, beyond the stock build of the same page
 IMAGE_BUDGET = 100_000  # bytes, any image
+# Requests an engine makes on its own that stock Material (the MkDocs build
+# these budgets compare with) does not: not this site's to count. Zensical
+# 0.0.73's bundle fetches its map of moved pages on every page.
+ENGINE_REQUESTS = {"mkdocs": set(), "zensical": {"redirect.json"}}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"}
 
 
@@ -105,7 +109,8 @@ def test_a_page_makes_at_most_1_request_more_than_stock(site, stock, fresh_conte
     assert len(pages) >= 5, f"sitemap.xml lists only {pages}"
     over = []
     for path in pages:
-        ours = first_load_requests(fresh_context(), urljoin(site.url, path.lstrip("/")))
+        ours = [u for u in first_load_requests(fresh_context(), urljoin(site.url, path.lstrip("/")))
+                if urlsplit(u).path.removeprefix(urlsplit(site.url).path) not in ENGINE_REQUESTS[site.engine]]
         theirs = first_load_requests(fresh_context(base_url=stock.url), urljoin(stock.url, path.lstrip("/")))
         if len(ours) > len(theirs) + EXTRA_REQUESTS_BUDGET:
             base = {PurePosixPath(urlsplit(u).path) for u in theirs}

@@ -7,8 +7,8 @@
  * fragment (`article/#success-metric-engineer`) switches only that one set and
  * stores nothing (mkdocs-material #8364). Onboarding docs link with both.
  *
- * It runs in <head>, after Material's `__md_get`/`__md_set` and before the
- * page's tab sets are parsed, so Material's own inline script selects the view
+ * It is inlined in <head> (mkdocs.yml, extra: inline_head_js), after Material's
+ * `__md_get`/`__md_set` and before the page's tab sets are parsed, so Material's own inline script selects the view
  * before the first paint (nothing moves). A subscription to `document$` does
  * the same for pages reached by instant navigation.
  #}*/
@@ -16,8 +16,8 @@
   var VIEWS = { developer: "Developer", engineer: "Engineer" };
   var KEY = "__tabs";
 
-  // Material's inline scripts call JSON.parse on stored values and throw on
-  // every page if one is corrupt: drop what is not a list of labels.
+  /*{# Material's inline scripts call JSON.parse on stored values and throw on
+     every page if one is corrupt: drop what is not a list of labels. #}*/
   function storedLabels() {
     try {
       var labels = __md_get(KEY);
@@ -30,8 +30,8 @@
     return [];
   }
 
-  // `?view=engineer`, or a tab fragment such as `#success-metric-engineer`.
-  // The build hook and tests/test_engines.py keep heading ids from ending in a view name.
+  /*{# `?view=engineer`, or a tab fragment such as `#success-metric-engineer`.
+     The build hook and tests/test_engines.py keep heading ids from ending in a view name. #}*/
   function viewFromUrl(url) {
     var param = (url.searchParams.get("view") || "").toLowerCase();
     if (VIEWS.hasOwnProperty(param)) return VIEWS[param];
@@ -39,7 +39,7 @@
     return fragment ? VIEWS[fragment[1]] : null;
   }
 
-  // Most recent choice first, as Material stores it.
+  /*{# Most recent choice first, as Material stores it. #}*/
   function remember(label) {
     var labels = storedLabels().filter(function (l) { return l !== label; });
     __md_set(KEY, [label].concat(labels));
@@ -56,7 +56,7 @@
   if (first) remember(first);
 
   document.addEventListener("DOMContentLoaded", function () {
-    if (typeof document$ === "undefined") return; // Material's bundle did not load
+    if (typeof document$ === "undefined") return; /*{# Material's bundle did not load #}*/
     document$.subscribe(function () {
       var view = viewFromUrl(new URL(location.href));
       if (view) {
