@@ -2,7 +2,8 @@
 
 Run it through `scripts/bench`, which installs what it needs first. It
 
-1. builds this site and the stock site (scripts/stock_site.py) cold, timing each;
+1. builds this site (with MkDocs, or with `--engine zensical`) and the stock
+   site (scripts/stock_site.py, always MkDocs and Material) cold, timing each;
 2. serves both with one nginx process of its own (config, pid and logs in a
    temporary folder; 127.0.0.1 only; gzip on), stopped at the end;
 3. runs Lighthouse 12.2.3 (mobile preset, Debian's Chromium) on every page of
@@ -27,7 +28,7 @@ import time
 from pathlib import Path
 from urllib.request import urlopen
 
-from stock_site import ROOT, build, sitemap_pages, write_stock_config
+from stock_site import ROOT, build, build_zensical, sitemap_pages, write_stock_config
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -225,6 +226,8 @@ def main() -> None:
     parser.add_argument("--page", action="append", default=[],
                         help="only this page path, e.g. /article/ (repeatable; default every page)")
     parser.add_argument("--wide", action="store_true", help="one line a page instead of one line a metric")
+    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                        help="what builds this site (default mkdocs); the stock site is always MkDocs with Material")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("scripts/bench: Lighthouse is missing; run scripts/bench (it runs `npm ci`).")
@@ -235,8 +238,12 @@ def main() -> None:
     builds, dirs = {}, {}
     for side in ("this", "stock"):
         dirs[side] = tmp / f"site-{side}"
-        print(f"building {side} site ...", file=sys.stderr, flush=True)
-        builds[side] = build(configs[side], dirs[side], f"http://127.0.0.1:{ports[side]}/", strict=side == "this")
+        print(f"building {side} site{' with ' + args.engine if side == 'this' else ''} ...", file=sys.stderr, flush=True)
+        url = f"http://127.0.0.1:{ports[side]}/"
+        if side == "this" and args.engine == "zensical":
+            builds[side] = build_zensical(dirs[side], url)
+        else:
+            builds[side] = build(configs[side], dirs[side], url, strict=side == "this")
     pages = sitemap_pages(dirs["this"])
     if args.page:
         pages = [p for p in pages if p in args.page]
@@ -273,7 +280,7 @@ def main() -> None:
     }
     print()
     print(f"Lighthouse 12.2.3, mobile preset, median of {args.runs} runs; nginx gzip on 127.0.0.1; "
-          f"KiB = bytes transferred")
+          f"KiB = bytes transferred; this site built with {args.engine}, stock with MkDocs")
     print(wide_table(medians, builds) if args.wide else table(medians, builds))
 
     out = ROOT / "bench-results"
@@ -281,7 +288,7 @@ def main() -> None:
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = out / f"{stamp}.json"
     path.write_text(json.dumps({
-        "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "runs": args.runs,
+        "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "runs": args.runs, "engine": args.engine,
         "build_seconds": builds, "medians": medians, "all_runs": runs,
     }, indent=2), encoding="utf-8")
     print(f"\nresults: {path.relative_to(ROOT)}")

@@ -17,6 +17,7 @@ fonts every stock page would ask Google Fonts, which fails offline.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -64,6 +65,47 @@ def run_build(config: Path, dest: Path, site_url: str, strict: bool = True, cwd:
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+# What `zensical build` reads from the checkout: the config, the pages, the
+# snippets' base path and the template overrides.
+ZENSICAL_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides")
+
+
+def run_zensical_build(dest: Path, site_url: str, root: Path = ROOT) -> subprocess.CompletedProcess:
+    """`zensical build --clean --strict` of this checkout, its site moved to `dest`.
+
+    Zensical 0.0.73 has no `--site-dir`, and writes its site and a `.cache/`
+    only inside the project's folder. So it builds a copy of the inputs next
+    to `dest` (never the checkout itself, which stays clean), exactly as a
+    maintainer's `zensical build` would, from that folder.
+    """
+    project = dest.parent / f"{dest.name}.zensical-project"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for name in ZENSICAL_INPUTS:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        elif source.exists():
+            shutil.copy(source, project / name)
+    env = {**os.environ, "SITE_URL": site_url}
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "--strict"]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode == 0:
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.move(project / "site", dest)
+    return result
+
+
+def build_zensical(dest: Path, site_url: str, root: Path = ROOT) -> float:
+    """Build with Zensical into a fresh `dest` and return the seconds it took (see run_zensical_build)."""
+    start = time.perf_counter()
+    result = run_zensical_build(dest, site_url, root=root)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, result.args))} failed:\n{result.stdout}{result.stderr}")
+    return seconds
 
 
 def build(config: Path, dest: Path, site_url: str, strict: bool = True, root: Path = ROOT) -> float:

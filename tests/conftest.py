@@ -56,7 +56,8 @@ class BuiltSite:
 
     path: Path  # the folder the site was built into
     url: str  # where it is served, ending in "/"
-    log: str  # what `mkdocs build` printed
+    log: str  # what the build printed
+    engine: str = "mkdocs"  # which engine built it: one of ENGINES
 
     def pages(self) -> list[Path]:
         """Every HTML page of the site, 404 page included."""
@@ -86,17 +87,40 @@ def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server
     return server
 
 
+# The engines that build this checkout: MkDocs (the README's build) and
+# Zensical, Material's successor, which reads the same mkdocs.yml.
+ENGINES = ("mkdocs", "zensical")
+
+# A test module that sets `pytestmark = both_engines` runs each of its tests
+# against both builds (ids end in [mkdocs] and [zensical]); the rest of the
+# suite tests the MkDocs build. Every test of such a module must use `site`,
+# directly or through the browser fixtures.
+both_engines = pytest.mark.parametrize("site", ENGINES, indirect=True)
+
+
+def build_site(engine: str, dest: Path, url: str) -> str:
+    """Build this checkout with `engine` into `dest`; return its log, or fail the test with it."""
+    if engine == "zensical":
+        result = stock_site.run_zensical_build(dest, url)
+        log = result.stdout + result.stderr
+    else:
+        result = build(ROOT / "mkdocs.yml", dest, url)
+        log = result.stderr
+    if result.returncode != 0:
+        pytest.fail(f"{' '.join(map(str, result.args))} failed:\n{log}", pytrace=False)
+    return log
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> BuiltSite:
-    """The site as the README builds it, served at http://127.0.0.1:<port>/."""
+def site(request, tmp_path_factory) -> BuiltSite:
+    """The site as the README builds it (or as Zensical does, see both_engines), served at http://127.0.0.1:<port>/."""
+    engine = getattr(request, "param", "mkdocs")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("site")
-    result = build(ROOT / "mkdocs.yml", dest, url)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    dest = tmp_path_factory.mktemp(f"site-{engine}") / "site"
+    log = build_site(engine, dest, url)
     server = serve(dest, port)
-    yield BuiltSite(path=dest, url=url, log=result.stderr)
+    yield BuiltSite(path=dest, url=url, log=log, engine=engine)
     server.shutdown()
 
 

@@ -14,6 +14,10 @@ import pytest
 from a11y import axe_violations, describe, site_pages
 from conftest import ROOT
 from test_views import STORAGE_KEY, assert_every_set_shows, shown_views
+from conftest import both_engines
+
+# The views, links, previews and accessibility hold on both engines' builds.
+pytestmark = both_engines
 
 SCREENSHOTS = ROOT / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
@@ -35,7 +39,7 @@ def test_axe_finds_no_violation_on_any_page(site, fresh_context, scheme, viewpor
         # The reader's system preference picks Material's palette.
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        page.screenshot(path=SCREENSHOTS / f"{slug(path)}-{scheme}-{viewport['width']}.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / f"{slug(path)}-{site.engine}-{scheme}-{viewport['width']}.png", full_page=True)
         violations = axe_violations(page)
         if violations:
             found.append(f"/{path} ({scheme}, {viewport['width']} px):\n{describe(violations)}")

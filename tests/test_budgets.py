@@ -16,13 +16,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 import stock_site  # shared with scripts/bench; scripts/ is on the path through conftest.py
-from conftest import BuiltSite, free_port, serve
+from conftest import BuiltSite, both_engines, free_port, serve
 
 KIB = 1024
 ADDED_ASSETS_BUDGET = 10 * KIB  # JS + CSS this site adds to Material, gzip, per page
 HTML_BUDGET = 30 * KIB  # a page's HTML, gzip
-EXTRA_REQUESTS_BUDGET = 2  # first load, beyond the stock build of the same page
+EXTRA_REQUESTS_BUDGET = 1  # first load, beyond the stock build of the same page
 IMAGE_BUDGET = 100_000  # bytes, any image
+# Requests an engine makes on its own that stock Material (the MkDocs build
+# these budgets compare with) does not: not this site's to count. Zensical
+# 0.0.73's bundle fetches its map of moved pages on every page.
+ENGINE_REQUESTS = {"mkdocs": set(), "zensical": {"redirect.json"}}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"}
 
 
@@ -99,15 +103,42 @@ def first_load_requests(context, url: str) -> list[str]:
     return requests
 
 
-def test_a_page_makes_at_most_2_requests_more_than_stock(site, stock, fresh_context):
+@both_engines
+def test_a_page_makes_at_most_1_request_more_than_stock(site, stock, fresh_context):
     pages = stock_site.sitemap_pages(site.path)
     assert len(pages) >= 5, f"sitemap.xml lists only {pages}"
     over = []
     for path in pages:
-        ours = first_load_requests(fresh_context(), urljoin(site.url, path.lstrip("/")))
+        ours = [u for u in first_load_requests(fresh_context(), urljoin(site.url, path.lstrip("/")))
+                if urlsplit(u).path.removeprefix(urlsplit(site.url).path) not in ENGINE_REQUESTS[site.engine]]
         theirs = first_load_requests(fresh_context(base_url=stock.url), urljoin(stock.url, path.lstrip("/")))
         if len(ours) > len(theirs) + EXTRA_REQUESTS_BUDGET:
             base = {PurePosixPath(urlsplit(u).path) for u in theirs}
             extra = [urlsplit(u).path for u in ours if PurePosixPath(urlsplit(u).path) not in base]
             over.append(f"{path}: {len(ours)} requests, stock {len(theirs)}; added: {', '.join(extra)}")
     assert not over, f"more than {EXTRA_REQUESTS_BUDGET} requests beyond stock:\n" + "\n".join(over)
+
+
+def render_blocking(html: Path) -> list[str]:
+    """What the browser must fetch before the first paint: stylesheets and plain scripts in <head>."""
+    head = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").head
+    found = [f"stylesheet {link['href']}" for link in head.find_all("link", href=True)
+             if "stylesheet" in (link.get("rel") or []) and link.get("media") not in ("print",)]
+    found += [f"script {script['src']}" for script in head.find_all("script", src=True)
+              if not ({"async", "defer"} & set(script.attrs)) and script.get("type") != "module"]
+    return found
+
+
+@both_engines
+def test_no_page_has_a_render_blocking_request_beyond_stock(site, stock):
+    """This site's CSS and first-paint script are inlined; anything else in <head> waits for the network."""
+    over = []
+    for path in stock_site.sitemap_pages(site.path):
+        ours = render_blocking(site.path / path.lstrip("/") / "index.html")
+        theirs = render_blocking(stock.path / path.lstrip("/") / "index.html")
+        if len(ours) > len(theirs):
+            over.append(f"{path}: {len(ours)} render-blocking ({', '.join(ours)}); stock {len(theirs)}")
+    assert not over, (
+        "render-blocking requests beyond stock Material; inline the file instead "
+        "(extra: inline_css / inline_head_js in mkdocs.yml):\n" + "\n".join(over)
+    )

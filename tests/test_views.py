@@ -11,6 +11,10 @@ import json
 import pytest
 
 from conftest import NAV_PAGES
+from conftest import both_engines
+
+# The views, links, previews and accessibility hold on both engines' builds.
+pytestmark = both_engines
 
 STORAGE_KEY = "/.__tabs"  # Material's key: the site's root path, then ".__tabs"
 

@@ -1,4 +1,4 @@
-/*
+/*{#
  * Makes the Developer/Engineer tab sets real tabs for assistive technology and
  * the keyboard (WAI-ARIA Authoring Practices, "Tabs with automatic activation").
  *
@@ -15,7 +15,7 @@
  *   panels     -> role="tabpanel", aria-labelledby, tabindex="0"
  *   radios     -> out of the tab order and the accessibility tree (the tabs speak for them)
  *   Left/Right select the previous/next tab (wrapping), Home/End the first/last.
- */
+ #}*/
 (function () {
   // The heading the set sits under (the build hook guarantees one), without its ¶ permalink.
   function headingText(set) {

@@ -1,4 +1,4 @@
-/*
+/*{#
  * The self-check (docs/self-check.md): adds up the reader's answers, shows the
  * reading whose range holds the total and marks the place on the spectrum.
  *
@@ -7,7 +7,7 @@
  * highest total it covers. Nothing leaves the page: the form's method is
  * "dialog", so even a submit this script missed makes no request, and nothing
  * is stored. Without JavaScript the page tells the reader how to score by hand.
- */
+ #}*/
 document$.subscribe(function () {
   var form = document.querySelector("form.self-check");
   if (!form) return;

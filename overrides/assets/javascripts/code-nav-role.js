@@ -1,10 +1,10 @@
-/*
+/*{#
  * Material 9.8 wraps each code block's copy button in an unnamed <nav>, so a
  * page with two code blocks has two identical navigation landmarks (axe
  * `landmark-unique`), and a screen reader's landmark list fills with "navigation"
  * entries that lead to a single button. They are not navigation: drop the
  * landmark role and keep the button as it is.
- */
+ #}*/
 document$.subscribe(function () {
   document.querySelectorAll("nav.md-code__nav").forEach(function (nav) {
     nav.setAttribute("role", "none");

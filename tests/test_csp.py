@@ -1,0 +1,286 @@
+"""A strict Content-Security-Policy that the site publishes, and passes.
+
+The policy lives in one place, `extra.content_security_policy` in mkdocs.yml.
+overrides/main.html writes it into every page as a <meta> tag; docs/_headers
+(Netlify, Cloudflare Pages) and the README's nginx snippet carry the same
+policy plus what only a header can say. The tests here keep the three equal,
+keep every inline <script> and <style> of both engines' builds (at the root
+and under a sub-path) in the policy by its sha256 hash, printing the hash to
+add, and drive Chromium under the policy, as a header and as the meta tag
+alone, failing on any violation Chromium reports.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ENGINES, ROOT, BuiltSite, QuietHandler, build_site, free_port, serve
+from test_site_assets import config
+from test_subpath import SUBPATH, StaticHost
+from test_views import assert_every_set_shows
+
+# Hashes of styles that scripts add at run time, so no built page holds them;
+# the browser test below fails without them.
+RUNTIME = {
+    "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='": "Zensical 0.0.73's search dialog (shadow root <style>)",
+}
+
+# Only a header can carry these (a <meta> policy ignores frame-ancestors).
+HEADER_ONLY = {"frame-ancestors": ["'self'"]}
+EXTRA_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
+
+
+def policy() -> dict[str, list[str]]:
+    """The published policy, directive -> sources, from mkdocs.yml."""
+    return {name: list(sources) for name, sources in config()["extra"]["content_security_policy"].items()}
+
+
+def parse(text: str) -> dict[str, list[str]]:
+    directives = [d.split() for d in text.split(";") if d.strip()]
+    return {d[0]: d[1:] for d in directives}
+
+
+def header_policy() -> dict[str, list[str]]:
+    return {**policy(), **HEADER_ONLY}
+
+
+def render(directives: dict[str, list[str]]) -> str:
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_the_policy_is_strict():
+    p = policy()
+    assert p["default-src"] == ["'self'"]
+    assert p["object-src"] == ["'none'"]
+    assert p["base-uri"] == ["'self'"]
+    for directive in ("script-src", "style-src"):
+        loose = [s for s in p[directive] if s in ("'unsafe-inline'", "'unsafe-eval'", "*") or ":" in s.strip("'").split("-")[0]]
+        assert not loose, f"{directive} allows {loose}: allow an inline script or style by its 'sha256-...' hash only"
+    assert all(s == "'self'" or s.startswith("'sha256-") for s in p["script-src"]), p["script-src"]
+
+
+# --- Every inline script and style is in the policy ---------------------------
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> list[BuiltSite]:
+    """Both engines' builds, at a site's root and under a portal's sub-path (the 404 page differs)."""
+    built = []
+    for engine in ENGINES:
+        for base in ("", SUBPATH):
+            url = f"http://127.0.0.1:{free_port()}/{base}"
+            dest = tmp_path_factory.mktemp(f"csp-{engine}") / "site"
+            built.append(BuiltSite(path=dest, url=url, log=build_site(engine, dest, url), engine=engine))
+    return built
+
+
+def inline(html: Path) -> list[tuple[str, str]]:
+    """(kind, text) of every inline script a browser runs and every <style>."""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    found = [("script-src", s.string or "") for s in soup.find_all("script")
+             if not s.get("src") and s.get("type") in (None, "", "text/javascript", "module")]
+    found += [("style-src", s.string or "") for s in soup.find_all("style")]
+    found += [("style-src (attribute)", el["style"]) for el in soup.find_all(style=True)]
+    return found
+
+
+def test_every_inline_script_and_style_of_both_engines_is_in_the_policy(builds):
+    p = policy()
+    missing: dict[tuple[str, str], list[str]] = {}
+    for built in builds:
+        for html in built.pages():
+            for kind, text in inline(html):
+                directive = kind.split()[0]
+                if kind.endswith("(attribute)") or sha256(text) not in p[directive]:
+                    where = f"{built.engine} {built.url.split('/', 3)[3] or '/'}{html.relative_to(built.path)}"
+                    missing.setdefault((kind, sha256(text) if not kind.endswith("(attribute)") else text), []).append(where)
+    lines = []
+    for (kind, value), pages in missing.items():
+        if kind.endswith("(attribute)"):
+            lines.append(f'a style="{value}" attribute ({", ".join(pages[:3])}): use a class in overrides/assets/stylesheets/ instead')
+        else:
+            lines.append(f"add under {kind} in mkdocs.yml (extra > content_security_policy):\n    - \"{value}\"  # {', '.join(pages[:3])}{' ...' if len(pages) > 3 else ''}")
+    assert not lines, "inline code the published policy does not allow:\n" + "\n".join(lines)
+
+
+def test_every_hash_in_the_policy_is_still_used(builds):
+    """A hash that no page needs any more only widens the policy: drop it."""
+    used = {sha256(text) for built in builds for html in built.pages() for _, text in inline(html)}
+    p = policy()
+    stale = [f"{d}: {s}" for d in ("script-src", "style-src") for s in p[d]
+             if s.startswith("'sha256-") and s not in used and s not in RUNTIME]
+    assert not stale, "hashes no page of either build needs; remove them from mkdocs.yml:\n" + "\n".join(stale)
+
+
+# --- The three deliveries agree -------------------------------------------------
+
+
+def test_meta_headers_file_and_nginx_snippet_publish_the_same_policy(builds):
+    expected_meta = render(policy())
+    for built in builds:
+        for html in built.pages():
+            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            if not soup.select_one(".md-content"):
+                continue  # a moved page's redirect is not a theme page; the header covers it
+            meta = soup.select_one('head meta[http-equiv="Content-Security-Policy"]')
+            assert meta, f"{built.engine} {html.relative_to(built.path)}: no Content-Security-Policy meta tag"
+            assert parse(meta["content"]) == policy(), f"{html}: meta says {meta['content']!r}, mkdocs.yml {expected_meta!r}"
+            first_script = soup.head.find("script")
+            assert first_script is None or meta.sourceline < first_script.sourceline or (
+                meta.sourceline == first_script.sourceline and meta.sourcepos < first_script.sourcepos
+            ), f"{html}: the meta tag comes after a script, which it then does not cover"
+
+    expected_header = render(header_policy())
+    headers = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
+    found = dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", headers, re.M))
+    assert parse(found.get("Content-Security-Policy", "")) == header_policy(), (
+        f"docs/_headers must say, under /*:\n  Content-Security-Policy: {expected_header}"
+    )
+    for name, value in EXTRA_HEADERS.items():
+        assert found.get(name) == value, f"docs/_headers must say, under /*:\n  {name}: {value}"
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    nginx = dict(re.findall(r'add_header ([\w-]+) "([^"]+)" always;', readme))
+    assert parse(nginx.get("Content-Security-Policy", "")) == header_policy(), (
+        f'README.md\'s nginx snippet must say:\n    add_header Content-Security-Policy "{expected_header}" always;'
+    )
+    for name, value in EXTRA_HEADERS.items():
+        assert nginx.get(name) == value, f'README.md\'s nginx snippet must say:\n    add_header {name} "{value}" always;'
+
+
+def test_both_engines_publish_the_headers_file_at_the_site_root(builds):
+    source = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
+    for built in builds:
+        published = built.path / "_headers"
+        assert published.is_file() and published.read_text(encoding="utf-8") == source, f"{built.engine}: _headers not published as is"
+
+
+# --- The site under the policy, in Chromium --------------------------------------
+
+
+def policy_headers() -> dict[str, str]:
+    """What docs/_headers tells a host to send with every file."""
+    text = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", text, re.M))
+
+
+class PolicyHost(StaticHost):
+    """A static host that sends docs/_headers with every response, the 404 page included."""
+
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+DELIVERIES = [(engine, delivery, base) for engine in ENGINES
+              for delivery, base in (("header", ""), ("meta only", ""), ("header", SUBPATH))]
+
+
+@pytest.fixture(scope="module", params=DELIVERIES, ids=lambda d: f"{d[0]}-{d[1].replace(' ', '-')}{'-subpath' if d[2] else ''}")
+def policed(request, tmp_path_factory) -> BuiltSite:
+    """A build served with the policy as a header (docs/_headers), or with only the pages' meta tag."""
+    engine, delivery, base = request.param
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{base}"
+    root = tmp_path_factory.mktemp(f"policed-{engine}")
+    dest = root / base / "site" if not base else root / base
+    log = build_site(engine, dest, url)
+    headers = policy_headers() if delivery == "header" else {}
+    handler = type("Host", (PolicyHost,), {"not_found": dest / "404.html", "extra_headers": headers})
+    server = serve(root if base else dest, port, handler)
+    yield BuiltSite(path=dest, url=url, log=log, engine=engine)
+    server.shutdown()
+
+
+def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_context):
+    context = fresh_context(base_url=policed.url, permissions=["clipboard-read", "clipboard-write"])
+    violations: list[str] = []
+    context.on("console", lambda m: violations.append(f"{m.page.url if m.page else '?'}: {m.text}")
+               if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
+    page = context.new_page()
+
+    # Every page loads with its scripts (a blocked one throws: conftest.watch).
+    from a11y import site_pages
+    for path in site_pages(policed):
+        page.goto(path)
+        assert page.evaluate("typeof __md_get") == "function", f"{path}: Material's head script was blocked"
+
+    # Both schemes: the toggle stores the choice, the next page's inline script applies it.
+    page.goto("")
+    page.locator("label[title='Switch to dark mode']:visible").first.click()
+    page.goto("article/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+    # The views: a link's ?view=, a tab's fragment, the stored choice.
+    page.goto("article/?view=engineer")
+    assert_every_set_shows(page, "Engineer")
+    page.goto("comparison/")
+    assert_every_set_shows(page, "Engineer")
+    page.goto("glossary/#which-terms-matter-most-in-each-view-developer")
+    assert_every_set_shows(page, "Developer")
+    page.locator(".tabbed-labels label", has_text="Engineer").first.click()
+    page.goto("ai-examples/")
+    assert_every_set_shows(page, "Engineer")
+
+    # The header switch: every set follows, and the address names the view.
+    page.goto("article/")
+    page.locator(".md-header [role=radiogroup] label", has_text="Developer").click()
+    assert_every_set_shows(page, "Developer")
+    assert "view=developer" in page.url
+
+    # A moved page's old address forwards, keeping the view.
+    page.goto("examples/?view=engineer")
+    page.wait_for_url("**/ai-examples/?view=engineer*")
+    assert_every_set_shows(page, "Engineer")
+
+    # Search, in its worker.
+    page.goto("")
+    if policed.engine == "zensical":  # Zensical 0.0.73 has a search dialog of its own
+        page.locator(".md-search__button").click()
+        page.keyboard.type("drifting", delay=50)
+        page.locator("a[role=option]", has_text="drifting").first.wait_for()
+    else:
+        page.keyboard.press("/")
+        page.keyboard.type("drifting", delay=50)
+        page.locator(".md-search-result__item a").first.wait_for()
+
+    # The self-check scores and draws its marker.
+    page.goto("self-check/")
+    statements = page.locator("form.self-check fieldset")
+    for i in range(statements.count()):
+        statements.nth(i).locator("label").last.click()
+    page.get_by_role("button", name="Show my place on the spectrum").click()
+    page.locator(".self-check-result:visible h3").wait_for()
+
+    # A copy button copies.
+    page.goto("linking/")
+    row = page.locator("article table tbody tr").first
+    row.locator("button.md-code__button").click()
+    assert page.evaluate("navigator.clipboard.readText()").strip() == row.locator("pre code").inner_text().strip()
+
+    # Print.
+    page.emulate_media(media="print")
+    page.goto("article/")
+    page.emulate_media(media="screen")
+
+    # The 404 page, styled and scripted.
+    response = page.goto("no/such/page/")
+    assert response.status == 404
+    assert page.locator("article h1").inner_text() == "Page not found"
+    assert page.evaluate("typeof __md_get") == "function", "the 404 page's head script was blocked"
+
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)

@@ -1,0 +1,138 @@
+"""The site's own CSS and JavaScript: one job per file, one deferred request.
+
+mkdocs.yml lists the files under `extra`: inline_css and inline_head_js,
+which overrides/main.html inlines in <head> (what the first paint needs), and
+deferred_js, which scripts/bundle joins into assets/javascripts/site.js, the
+one file extra_javascript loads, deferred. All of it works on MkDocs and
+Zensical alike. Each failure says what to move, list or run.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+import bundle  # scripts/bundle.py; scripts/ is on the path through conftest.py
+from conftest import ROOT, both_engines
+
+OVERRIDES = ROOT / "overrides"
+LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element that holds it
+    "inline_css": "head > style",
+    "inline_head_js": "head > script:not([src])",
+}
+WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/bundle (or inline_head_js if it must run before the tab sets are drawn)"}
+BUNDLE = bundle.BUNDLE  # assets/javascripts/site.js, written by scripts/bundle
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's own tags (!ENV, !!python/...) as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def listed() -> dict[str, list[str]]:
+    extra = config().get("extra") or {}
+    return {name: list(extra.get(name) or []) for name in [*LISTS, "deferred_js"]}
+
+
+def rendered(path: str) -> str:
+    """A source file as the template writes it: Jinja comments dropped."""
+    text = (OVERRIDES / path).read_text(encoding="utf-8")
+    return re.sub(r"\{#.*?#\}", "", text, flags=re.S).strip()
+
+
+def test_the_only_extra_file_is_the_deferred_bundle():
+    """Each entry in extra_css / extra_javascript is a request of its own (CSS in <head> holds up the first paint)."""
+    loaded = [(key, entry if isinstance(entry, str) else entry.get("path"), entry)
+              for key in ("extra_css", "extra_javascript") for entry in (config().get(key) or [])]
+    fixes = [
+        f"mkdocs.yml lists {path} under {key}. Move docs/{path} to overrides/{path} and list it under "
+        f"extra: {WHERE.get(Path(path).suffix, 'deferred_js')}; a page then pays no request of its own for it."
+        for key, path, _ in loaded if path != BUNDLE
+    ]
+    assert not fixes, "\n".join(fixes)
+    assert [(key, path, entry.get("defer") if isinstance(entry, dict) else None) for key, path, entry in loaded] == [
+        ("extra_javascript", BUNDLE, True)
+    ], f"mkdocs.yml must load {BUNDLE} under extra_javascript with `defer: true`, and nothing else"
+
+
+def test_the_deferred_bundle_is_what_scripts_bundle_writes():
+    written = (OVERRIDES / BUNDLE).read_text(encoding="utf-8") if (OVERRIDES / BUNDLE).is_file() else ""
+    assert written == bundle.bundle(), (
+        f"overrides/{BUNDLE} is not what the files under extra: deferred_js in mkdocs.yml make. "
+        "Run ./scripts/bundle and commit the result."
+    )
+
+
+def test_every_source_file_is_listed_once_and_exists():
+    lists = listed()
+    names = [path for paths in lists.values() for path in paths]
+    assert len(names) == len(set(names)), f"a file is listed twice under extra: {names}"
+    missing = [f"mkdocs.yml lists {p} under extra, but overrides/{p} does not exist: create it or drop the line"
+               for p in names if not (OVERRIDES / p).is_file()]
+    sources = sorted(p.relative_to(OVERRIDES).as_posix() for p in (OVERRIDES / "assets").rglob("*")
+                     if p.suffix in WHERE and p.relative_to(OVERRIDES).as_posix() != BUNDLE)
+    unlisted = [f"overrides/{p} is in no list: add `- {p}` under extra: {WHERE[Path(p).suffix]} in mkdocs.yml"
+                for p in sources if p not in names]
+    # A hand-written page in docs/ (a moved page's old address) may load a file
+    # of its own from docs/assets/; any other CSS or JS there is never loaded.
+    own_pages = " ".join(f.read_text(encoding="utf-8") for f in (ROOT / "docs").rglob("*.html"))
+    stray = [f"docs/{p.relative_to(ROOT / 'docs').as_posix()} is published but never loaded: move it to "
+             f"overrides/{p.relative_to(ROOT / 'docs').as_posix()} and list it under extra: {WHERE[p.suffix]}"
+             for p in (ROOT / "docs").rglob("*") if p.suffix in WHERE and p.name not in own_pages]
+    assert not (missing + unlisted + stray), "\n".join(missing + unlisted + stray)
+    assert lists["inline_head_js"] == ["assets/javascripts/view-choice.js"], (
+        "only the view from the URL runs before first paint; anything else goes under extra: deferred_js"
+    )
+
+
+def test_sources_are_safe_to_include_as_templates():
+    """`{{`/`{%` would run as template code; comments are `/*{# ... #}*/` so the output stays valid CSS/JS."""
+    problems = []
+    for file in sorted(p for p in (OVERRIDES / "assets").rglob("*") if p.suffix in WHERE and p.name != Path(BUNDLE).name):
+        path, text = file.relative_to(OVERRIDES).as_posix(), file.read_text(encoding="utf-8")
+        if "{{" in text or "{%" in text:
+            problems.append(f"overrides/{path}: has two opening braces or a brace and %, which the template would run as code; put a space between them")
+        for comment in re.finditer(r"\{#.*?#\}", text, flags=re.S):
+            if text[comment.start() - 2:comment.start()] != "/*" or text[comment.end():comment.end() + 2] != "*/":
+                problems.append(f"overrides/{path}: a Jinja comment not wrapped as /*{{# ... #}}*/")
+    assert not problems, "\n".join(problems)
+
+
+@both_engines
+def test_every_page_inlines_every_listed_file_in_its_place(site):
+    expected = {name: [rendered(p) for p in listed()[name]] for name in LISTS}
+    problems = []
+    for html in site.pages():
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        if not page.select_one(".md-content"):
+            continue  # a moved page's redirect: no theme, nothing to style
+        for name, selector in LISTS.items():
+            blocks = "".join(element.string or "" for element in page.select(selector))
+            for path, text in zip(listed()[name], expected[name]):
+                if text not in blocks:
+                    problems.append(f"{html.relative_to(site.path)}: {path} is not inlined in <{selector}>")
+    assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
+
+
+@both_engines
+def test_every_page_loads_the_deferred_bundle_once(site):
+    problems = []
+    for html in site.pages():
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        if not page.select_one(".md-content"):
+            continue
+        tags = [s for s in page.find_all("script", src=True) if s["src"].endswith(BUNDLE)]
+        if len(tags) != 1 or "defer" not in tags[0].attrs:
+            problems.append(f"{html.relative_to(site.path)}: {len(tags)} <script src=...{BUNDLE}>, {[t.attrs for t in tags]}")
+    assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
