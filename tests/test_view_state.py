@@ -1,4 +1,4 @@
-"""The reader's view is page state with one owner (docs/assets/javascripts/view-state.js).
+"""The reader's view is page state with one owner (overrides/assets/javascripts/view-state.js).
 
 A switch in the header shows and changes it; the address bar always names
 the view the page shows, so a copied address opens the same view for anyone;
