@@ -8,7 +8,7 @@ warning, which ``strict: true`` makes fatal. Each message names the file, the
 line and the fix.
 
 It also guards the deep-link contract: tab ids are ``<heading-id>-<view>``
-(``#success-metric-engineer``), and ``docs/assets/javascripts/view-choice.js``
+(``#success-metric-engineer``), and ``overrides/assets/javascripts/view-choice.js``
 treats any fragment ending in ``-developer`` or ``-engineer`` as a view link.
 So a tab set must sit under a heading, and no heading id may end in a view
 name.
