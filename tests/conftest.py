@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,13 @@ class BuiltSite:
     def pages(self) -> list[Path]:
         """Every HTML page of the site, 404 page included."""
         return sorted(self.path.rglob("*.html"))
+
+    def theme_pages(self) -> list[tuple[Path, BeautifulSoup]]:
+        """The pages the theme renders, parsed: not a moved page's hand-written forwarder."""
+        parsed = [(html, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")) for html in self.pages()]
+        themed = [(html, page) for html, page in parsed if page.select_one(".md-content")]
+        assert len(themed) >= len(NAV_PAGES), f"{self.path}: {len(themed)} theme pages, fewer than the nav's {len(NAV_PAGES)}"
+        return themed
 
 
 def free_port() -> int:

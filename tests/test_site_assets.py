@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 import bundle  # scripts/bundle.py; scripts/ is on the path through conftest.py
 from conftest import ROOT, both_engines
@@ -113,10 +112,7 @@ def test_sources_are_safe_to_include_as_templates():
 def test_every_page_inlines_every_listed_file_in_its_place(site):
     expected = {name: [rendered(p) for p in listed()[name]] for name in LISTS}
     problems = []
-    for html in site.pages():
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        if not page.select_one(".md-content"):
-            continue  # a moved page's redirect: no theme, nothing to style
+    for html, page in site.theme_pages():
         for name, selector in LISTS.items():
             blocks = "".join(element.string or "" for element in page.select(selector))
             for path, text in zip(listed()[name], expected[name]):
@@ -128,10 +124,7 @@ def test_every_page_inlines_every_listed_file_in_its_place(site):
 @both_engines
 def test_every_page_loads_the_deferred_bundle_once(site):
     problems = []
-    for html in site.pages():
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        if not page.select_one(".md-content"):
-            continue
+    for html, page in site.theme_pages():
         tags = [s for s in page.find_all("script", src=True) if s["src"].endswith(BUNDLE)]
         if len(tags) != 1 or "defer" not in tags[0].attrs:
             problems.append(f"{html.relative_to(site.path)}: {len(tags)} <script src=...{BUNDLE}>, {[t.attrs for t in tags]}")
