@@ -1,0 +1,84 @@
+"""What keeps the first paint ahead of stock Material (issue 12), on both engines.
+
+overrides/main.html makes two changes to what Material loads, each measured
+with ./scripts/bench (README, "Speed"):
+
+- Material's palette stylesheet is inlined, not linked (extra.inline_theme_css
+  in mkdocs.yml names it for each engine), so main.css is the only stylesheet
+  the first paint waits for;
+- Material's JavaScript bundle is deferred, so it no longer counts as
+  render-blocking; it still runs before DOMContentLoaded and before site.js.
+
+Theme upgrades rename these files (their names carry a hash) and could change
+the markup the template rewrites: these tests fail, naming what to change,
+instead of letting the site quietly fall back to Material's defaults.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from conftest import both_engines
+from test_site_assets import config
+
+
+def inline_theme_css() -> list[str]:
+    return config()["extra"]["inline_theme_css"]
+
+
+@both_engines
+def test_material_palette_is_inlined_on_every_page(site):
+    problems = []
+    for html, page in site.theme_pages():
+        where = html.relative_to(site.path)
+        linked = [link["href"] for link in page.select('link[rel~="stylesheet"][href*="palette."]')]
+        if linked:
+            problems.append(f"{where}: links {', '.join(linked)}; add its path under 'assets/' to "
+                            f"extra.inline_theme_css in mkdocs.yml (now {inline_theme_css()})")
+        styles = [style.get_text() for style in page.head.find_all("style")]
+        if not any("[data-md-color-scheme=slate]" in text for text in styles):
+            problems.append(f"{where}: no inlined palette <style> in <head> (overrides/main.html, block styles)")
+        else:
+            first_style = page.head.find("style")
+            main_css = page.head.select_one('link[rel~="stylesheet"][href*="main."]')
+            # The palette overrides main.css's defaults at equal specificity: it must come after it.
+            if main_css is None or main_css.find_next("style") is not first_style:
+                problems.append(f"{where}: the inlined palette does not follow Material's main.css")
+    assert not problems, "Material's palette is not inlined:\n" + "\n".join(problems)
+
+
+@both_engines
+def test_material_bundle_is_deferred_and_runs_before_site_js(site):
+    problems = []
+    for html, page in site.theme_pages():
+        where = html.relative_to(site.path)
+        scripts = [s for s in page.find_all("script", src=True)]
+        names = [s["src"].rsplit("/", 1)[-1] for s in scripts]
+        bundle = [i for i, name in enumerate(names) if name.startswith("bundle.") and name.endswith(".min.js")]
+        ours = [i for i, name in enumerate(names) if name == "site.js"]
+        if len(bundle) != 1 or len(ours) != 1:
+            problems.append(f"{where}: scripts {names}, expected one Material bundle and one site.js")
+            continue
+        if "defer" not in scripts[bundle[0]].attrs:
+            problems.append(f"{where}: {names[bundle[0]]} is not deferred; overrides/main.html (block scripts) "
+                            "rewrites '.min.js\"></script>', so check Material's tag still ends that way")
+        if "defer" not in scripts[ours[0]].attrs or ours[0] < bundle[0]:
+            problems.append(f"{where}: site.js must be deferred and come after Material's bundle")
+    assert not problems, "\n".join(problems)
+
+
+@both_engines
+def test_dark_scheme_colours_come_from_the_inlined_palette(site, fresh_context):
+    """With the palette inlined, the dark scheme must still paint dark, and the light one light."""
+    for scheme, dark in (("dark", True), ("light", False)):
+        page = fresh_context(color_scheme=scheme).new_page()
+        page.goto("article/")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if dark else "default")
+        # Relative luminance of the page background, 0 (black) to 1 (white).
+        luminance = page.evaluate("""() => {
+          const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        }""")
+        assert (luminance < 0.3) if dark else (luminance > 0.9), (
+            f"{site.engine}, {scheme} scheme: page background luminance {luminance:.2f}; "
+            "the palette's colours did not apply (overrides/main.html, block styles)")
