@@ -3,7 +3,7 @@
 The glossary test reads the built pages as a reader meets them (article text,
 without code blocks) and the glossary's A-Z entries (h3 headings, one per
 term). Abbreviations are found by their shape; other terms by the list in
-tests/glossary-terms.txt, which names the glossary entry each word needs.
+editorial/glossary-terms.txt, which names the glossary entry each word needs.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES, ROOT
 
-WATCHLIST = ROOT / "tests" / "glossary-terms.txt"
+WATCHLIST = ROOT / "editorial" / "glossary-terms.txt"
 # Capitals that name a publisher in a citation, not a term a reader must learn.
 NOT_TERMS = {"IEEE"}
 # Two or more capitals (or PoC, p95), with an optional plural s. Part of a
@@ -48,7 +48,7 @@ def watchlist() -> dict[str, list[str]]:
         if not line.strip() or line.startswith("#"):
             continue
         term_id, sep, words = line.partition(":")
-        assert sep and words.strip(), f"tests/glossary-terms.txt:{number}: write 'glossary-id: word, word'"
+        assert sep and words.strip(), f"editorial/glossary-terms.txt:{number}: write 'glossary-id: word, word'"
         entries[term_id.strip()] = [w.strip() for w in words.split(",") if w.strip()]
     return entries
 
@@ -90,9 +90,9 @@ def test_the_word_list_and_the_glossary_agree(site):
     defined, listed = set(glossary(site)), set(watchlist())
     abbreviation_ids = {i for i, term in glossary(site).items() if ACRONYM.fullmatch(term)}
     unlisted = sorted(defined - listed - abbreviation_ids)
-    assert not unlisted, f"glossary entries with no line in tests/glossary-terms.txt: {unlisted}"
+    assert not unlisted, f"glossary entries with no line in editorial/glossary-terms.txt: {unlisted}"
     stale = sorted(listed - defined)
-    assert not stale, f"tests/glossary-terms.txt names ids the glossary does not define: {stale}"
+    assert not stale, f"editorial/glossary-terms.txt names ids the glossary does not define: {stale}"
 
 
 def test_plurals_of_abbreviations_are_explained(site):

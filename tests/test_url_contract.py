@@ -1,6 +1,6 @@
 """The URL contract: every public address of the site keeps working.
 
-tests/url-contract.txt lists every URL that onboarding docs, wikis and chat
+editorial/url-contract.txt lists every URL that onboarding docs, wikis and chat
 messages may hold: pages, section anchors, glossary terms, tab anchors, view
 links and the old addresses of moved pages. Each line is checked against the
 built site; pages and anchors from its HTML, view links and a redirect in
@@ -24,7 +24,7 @@ from conftest import both_engines
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
 
-CONTRACT = ROOT / "tests" / "url-contract.txt"
+CONTRACT = ROOT / "editorial" / "url-contract.txt"
 VIEWS = ("developer", "engineer")
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 
