@@ -203,6 +203,7 @@ def build_all(project: Path, out: Path) -> list[Build]:
         url = LOCAL_URL + base
         if engine == "zensical":
             result = stock_site.run_zensical_build(dest, url, root=project)
+            shutil.rmtree(dest.parent / f"{dest.name}.zensical-project", ignore_errors=True)
         else:
             result = stock_site.run_build(project / "mkdocs.yml", dest, url, cwd=project)
         if result.returncode != 0:
@@ -212,6 +213,48 @@ def build_all(project: Path, out: Path) -> list[Build]:
 
     with concurrent.futures.ThreadPoolExecutor(len(jobs)) as pool:
         return list(pool.map(one, jobs))
+
+
+# Builds are kept, by a digest of everything they are made from, so that a
+# `--check` right after `./scripts/sync` (or a second run) does not build
+# again. The CSP block is left out of the inputs: it only reaches the pages'
+# meta tag, never what this script reads from them.
+CACHE = ".cache/sync-builds"
+CACHE_KEEP = 4
+
+
+def inputs_digest(project: Path, root: Path) -> str:
+    digest = hashlib.sha256()
+    files = [(p.relative_to(project).as_posix(), p) for p in project.rglob("*") if p.is_file()]
+    files += [(p.name, p) for p in root.glob("requirements*.txt")]  # the engines' versions
+    for name, file in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def cached_builds(project: Path, root: Path) -> list[Build]:
+    yml = project / "mkdocs.yml"
+    yml.write_text(replace_block(yml.read_text(encoding="utf-8"), "content_security_policy", [], "mkdocs.yml"),
+                   encoding="utf-8")
+    # What this script writes into docs/ changes nothing it reads from the
+    # builds (Start here is not on its own reading path): blank it, so the
+    # builds a run makes still serve the run after it.
+    (project / "docs" / "_headers").write_text("", encoding="utf-8")
+    start_here = project / "docs" / "start-here.md"
+    start_here.write_text(READ_TOTAL.sub("*0 min*{ .read-total }", READ_TIME.sub(
+        "*0 min*{ .read-time }", start_here.read_text(encoding="utf-8"))), encoding="utf-8")
+    cache = root / CACHE
+    done = cache / inputs_digest(project, root)
+    if not done.is_dir():
+        partial = done.with_name(done.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        build_all(project, partial)
+        partial.rename(done)
+        for old in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime)[:-CACHE_KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+    done.touch()
+    return [Build(engine, base, done / f"{engine}-{'sub' if base else 'root'}")
+            for engine in ENGINES for base in ("", SUBPATH)]
 
 
 # --- extra.inline_theme_css ------------------------------------------------------
@@ -402,6 +445,8 @@ def reading_times(markdown: str, page: str, site: Path) -> str:
                 raise SyncError(f"docs/{page}: a reading time outside a Developer/Engineer tab or without a "
                                 f"link to a page: {line.strip()}")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link[1]))
+            if target == page:
+                raise SyncError(f"docs/{page}: a reading time for the page itself, which this script cannot count")
             built = site / (target.removesuffix(".md").removesuffix("index") + "/index.html").lstrip("/")
             if not built.is_file():
                 raise SyncError(f"docs/{page}: {link[1]} is not a page of the build")
@@ -467,11 +512,11 @@ def expected_files(root: Path) -> dict[str, str]:
     listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
 
     with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
-        project, out = Path(tmp) / "project", Path(tmp) / "out"
+        project = Path(tmp) / "project"
         copy_inputs(root, project)
         (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
         for attempt in range(2):
-            builds = build_all(project, out)
+            builds = cached_builds(project, root)
             names = palette_names(builds, listed)
             if sorted(names.values()) == sorted(listed):
                 break
