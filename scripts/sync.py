@@ -51,11 +51,13 @@ import view_contract  # noqa: E402
 
 BUNDLE = "assets/javascripts/site.js"  # under overrides/; mkdocs.yml's extra_javascript names it
 
-# Builds the hashes come from. The 404 page names the site's own path in an
-# inline script, so a site at another path than these has a 404 hash of its
-# own: add that path here and run ./scripts/sync.
+# Builds the hashes come from: at a host's root and under each of these paths.
+# The 404 page names the site's own path in an inline script, so a site
+# published under another path has a 404 hash of its own: add the path here
+# and run ./scripts/sync.
 LOCAL_URL = "http://127.0.0.1:8000/"
-SUBPATH = "handbook/dev-vs-eng/"  # the README's example portal path (deploy/nginx.conf)
+SUBPATHS = ("handbook/dev-vs-eng/",)  # the README's example portal path (deploy/nginx.conf)
+BASES = ("", *SUBPATHS)
 ENGINES = ("mkdocs", "zensical")
 ENGINE_NAMES = {"mkdocs": "Material 9.8.2 (MkDocs)", "zensical": "Zensical 0.0.73"}
 
@@ -172,7 +174,7 @@ BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts
 @dataclass
 class Build:
     engine: str
-    base: str  # "" or SUBPATH
+    base: str  # "" or one of SUBPATHS
     path: Path
 
     @property
@@ -193,13 +195,17 @@ def copy_inputs(root: Path, dest: Path) -> None:
             shutil.copy(source, target)
 
 
+def build_folder(engine: str, base: str) -> str:
+    return f"{engine}-{base.strip('/').replace('/', '-') or 'root'}"
+
+
 def build_all(project: Path, out: Path) -> list[Build]:
-    """Both engines, at the root and under SUBPATH, built at the same time (strict)."""
-    jobs = [(engine, base) for engine in ENGINES for base in ("", SUBPATH)]
+    """Both engines, at the root and under SUBPATHS, built at the same time (strict)."""
+    jobs = [(engine, base) for engine in ENGINES for base in BASES]
 
     def one(job):
         engine, base = job
-        dest = out / f"{engine}-{'sub' if base else 'root'}"
+        dest = out / build_folder(engine, base)
         url = LOCAL_URL + base
         if engine == "zensical":
             result = stock_site.run_zensical_build(dest, url, root=project)
@@ -224,7 +230,7 @@ CACHE_KEEP = 4
 
 
 def inputs_digest(project: Path, root: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(repr((ENGINES, BASES, LOCAL_URL)).encode())
     files = [(p.relative_to(project).as_posix(), p) for p in project.rglob("*") if p.is_file()]
     files += [(p.name, p) for p in root.glob("requirements*.txt")]  # the engines' versions
     for name, file in sorted(files):
@@ -253,8 +259,7 @@ def cached_builds(project: Path, root: Path) -> list[Build]:
         for old in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime)[:-CACHE_KEEP]:
             shutil.rmtree(old, ignore_errors=True)
     done.touch()
-    return [Build(engine, base, done / f"{engine}-{'sub' if base else 'root'}")
-            for engine in ENGINES for base in ("", SUBPATH)]
+    return [Build(engine, base, done / build_folder(engine, base)) for engine in ENGINES for base in BASES]
 
 
 # --- extra.inline_theme_css ------------------------------------------------------
@@ -357,7 +362,7 @@ def describe(entry: Inline, themed: dict[tuple[str, str], set[str]], own: dict[s
         scope = "every page a folder down"
     else:
         scope = ", ".join(sorted(pages)[:3]) + (" ..." if len(pages) > 3 else "")
-    if bases != ["", SUBPATH]:
+    if bases != sorted(BASES):
         scope += ", site at " + " and ".join(f"/{b}" for b in bases)
     order = (entry.text not in own, len(engines) == 1, ENGINES.index(engines[0]), pages == {"404.html"}, bases)
     return order, f"{what}; {' and '.join(short(e) for e in engines)}, {scope}"
