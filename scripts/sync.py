@@ -177,10 +177,6 @@ class Build:
     base: str  # "" or one of SUBPATHS
     path: Path
 
-    @property
-    def where(self) -> str:
-        return f"/{self.base}"
-
     def pages(self) -> list[Path]:
         return sorted(self.path.rglob("*.html"), key=lambda p: (p.name == "404.html", p.parent != self.path, str(p)))
 
