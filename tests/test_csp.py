@@ -2,12 +2,12 @@
 
 The policy lives in one place, `extra.content_security_policy` in mkdocs.yml.
 overrides/main.html writes it into every page as a <meta> tag; docs/_headers
-(Netlify, Cloudflare Pages) and the README's nginx snippet carry the same
-policy plus what only a header can say. The tests here keep the three equal,
-keep every inline <script> and <style> of both engines' builds (at the root
-and under a sub-path) in the policy by its sha256 hash, printing the hash to
-add, and drive Chromium under the policy, as a header and as the meta tag
-alone, failing on any violation Chromium reports.
+(Netlify, Cloudflare Pages) and deploy/nginx.conf carry the same policy plus
+what only a header can say. ./scripts/sync writes the hashes and both header
+files; the tests here keep the three equal, keep every inline <script> and
+<style> of both engines' builds (at the root and under a sub-path) in the
+policy by its sha256 hash, and drive Chromium under the policy, as a header
+and as the meta tag alone, failing on any violation Chromium reports.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+import sync  # scripts/sync.py, which writes the policy's hashes and the header files
 from conftest import ENGINES, ROOT, BuiltSite, QuietHandler, build_site, free_port, serve
 from test_site_assets import config
 from test_subpath import SUBPATH, StaticHost
@@ -28,13 +29,12 @@ from test_views import assert_every_set_shows
 
 # Hashes of styles that scripts add at run time, so no built page holds them;
 # the browser test below fails without them.
-RUNTIME = {
-    "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='": "Zensical 0.0.73's search dialog (shadow root <style>)",
-}
+RUNTIME = sync.RUNTIME_STYLES
 
 # Only a header can carry these (a <meta> policy ignores frame-ancestors).
-HEADER_ONLY = {"frame-ancestors": ["'self'"]}
-EXTRA_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
+HEADER_ONLY = sync.HEADER_ONLY
+EXTRA_HEADERS = sync.EXTRA_HEADERS
+NGINX = ROOT / "deploy" / "nginx.conf"
 
 
 def policy() -> dict[str, list[str]]:
@@ -110,8 +110,9 @@ def test_every_inline_script_and_style_of_both_engines_is_in_the_policy(builds):
         if kind.endswith("(attribute)"):
             lines.append(f'a style="{value}" attribute ({", ".join(pages[:3])}): use a class in overrides/assets/stylesheets/ instead')
         else:
-            lines.append(f"add under {kind} in mkdocs.yml (extra > content_security_policy):\n    - \"{value}\"  # {', '.join(pages[:3])}{' ...' if len(pages) > 3 else ''}")
-    assert not lines, "inline code the published policy does not allow:\n" + "\n".join(lines)
+            lines.append(f"{kind} {value}: {', '.join(pages[:3])}{' ...' if len(pages) > 3 else ''}")
+    assert not lines, ("inline code the published policy does not allow; run ./scripts/sync, which writes "
+                       "the hashes into mkdocs.yml, docs/_headers and deploy/nginx.conf:\n" + "\n".join(lines))
 
 
 def test_every_hash_in_the_policy_is_still_used(builds):
@@ -120,13 +121,13 @@ def test_every_hash_in_the_policy_is_still_used(builds):
     p = policy()
     stale = [f"{d}: {s}" for d in ("script-src", "style-src") for s in p[d]
              if s.startswith("'sha256-") and s not in used and s not in RUNTIME]
-    assert not stale, "hashes no page of either build needs; remove them from mkdocs.yml:\n" + "\n".join(stale)
+    assert not stale, "hashes no page of either build needs; run ./scripts/sync, which drops them:\n" + "\n".join(stale)
 
 
 # --- The three deliveries agree -------------------------------------------------
 
 
-def test_meta_headers_file_and_nginx_snippet_publish_the_same_policy(builds):
+def test_meta_headers_file_and_nginx_config_publish_the_same_policy(builds):
     expected_meta = render(policy())
     for built in builds:
         for html, soup in built.theme_pages():  # a moved page's forwarder has no theme; the header covers it
@@ -141,19 +142,19 @@ def test_meta_headers_file_and_nginx_snippet_publish_the_same_policy(builds):
     expected_header = render(header_policy())
     headers = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
     found = dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", headers, re.M))
+    stale = "is out of date; run ./scripts/sync, which writes it"
     assert parse(found.get("Content-Security-Policy", "")) == header_policy(), (
-        f"docs/_headers must say, under /*:\n  Content-Security-Policy: {expected_header}"
+        f"docs/_headers {stale}: its policy should be\n  {expected_header}"
     )
     for name, value in EXTRA_HEADERS.items():
-        assert found.get(name) == value, f"docs/_headers must say, under /*:\n  {name}: {value}"
+        assert found.get(name) == value, f"docs/_headers {stale}: {name} should be {value}"
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    nginx = dict(re.findall(r'add_header ([\w-]+) "([^"]+)" always;', readme))
+    nginx = dict(re.findall(r'^\s*add_header ([\w-]+) "([^"]+)" always;', NGINX.read_text(encoding="utf-8"), re.M))
     assert parse(nginx.get("Content-Security-Policy", "")) == header_policy(), (
-        f'README.md\'s nginx snippet must say:\n    add_header Content-Security-Policy "{expected_header}" always;'
+        f"deploy/nginx.conf {stale}: its policy should be\n  {expected_header}"
     )
     for name, value in EXTRA_HEADERS.items():
-        assert nginx.get(name) == value, f'README.md\'s nginx snippet must say:\n    add_header {name} "{value}" always;'
+        assert nginx.get(name) == value, f"deploy/nginx.conf {stale}: {name} should be {value}"
 
 
 def test_both_engines_publish_the_headers_file_at_the_site_root(builds):

@@ -9,9 +9,10 @@ with ./scripts/bench (README, "Speed"):
 - Material's JavaScript bundle is deferred, so it no longer counts as
   render-blocking; it still runs before DOMContentLoaded and before site.js.
 
-Theme upgrades rename these files (their names carry a hash) and could change
-the markup the template rewrites: these tests fail, naming what to change,
-instead of letting the site quietly fall back to Material's defaults.
+Theme upgrades rename these files (their names carry a hash; ./scripts/sync
+lists the new ones) and could change the markup the template rewrites: these
+tests fail, naming what to change, instead of letting the site quietly fall
+back to Material's defaults.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def test_material_palette_is_inlined_on_every_page(site):
         where = html.relative_to(site.path)
         linked = [link["href"] for link in page.select('link[rel~="stylesheet"][href*="palette."]')]
         if linked:
-            problems.append(f"{where}: links {', '.join(linked)}; add its path under 'assets/' to "
-                            f"extra.inline_theme_css in mkdocs.yml (now {inline_theme_css()})")
+            problems.append(f"{where}: links {', '.join(linked)}, which mkdocs.yml's extra.inline_theme_css "
+                            f"does not name (it names {inline_theme_css()}): run ./scripts/sync, which reads "
+                            "the new name from the builds")
         styles = [style.get_text() for style in page.head.find_all("style")]
         if not any("[data-md-color-scheme=slate]" in text for text in styles):
             problems.append(f"{where}: no inlined palette <style> in <head> (overrides/main.html, block styles)")

@@ -3,9 +3,9 @@ the handoff checklist, the fifth AI example and further reading.
 
 Read from the built HTML (and, for the phone and print checks, in Chromium),
 so each test sees what a reader sees. The reading times on the start-here
-page are typed in its Markdown, so the site builds the same on MkDocs and on
-Zensical (which runs no hooks); this file computes them from the pages and
-fails with the number to write when a page grows or shrinks.
+page are written in its Markdown by ./scripts/sync, so the site builds the
+same on MkDocs and on Zensical (which runs no hooks); this file computes them
+from the pages and fails, naming ./scripts/sync, when a page grows or shrinks.
 """
 
 from __future__ import annotations
@@ -216,14 +216,15 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site):
             if typed.get_text(strip=True) != f"{minutes(words)} min":
                 wrong.append(
                     f"{view} path, {li.a.get_text()}: says {typed.get_text(strip=True)!r}, the page has {words} words "
-                    f"in the {view} view, so write *{minutes(words)} min*{{ .read-time }}"
+                    f"in the {view} view: {minutes(words)} min"
                 )
         total = block.select_one(".read-total")
         assert total, f"start-here, {view} path: no *N min*{{ .read-total }} after the steps"
         typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
         if total.get_text(strip=True) != f"{typed_sum} min":
-            wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to *{typed_sum} min*{{ .read-total }}")
-    assert not wrong, "docs/start-here.md: reading times are out of date (230 words a minute):\n" + "\n".join(wrong)
+            wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to {typed_sum} min")
+    assert not wrong, ("docs/start-here.md: reading times are out of date (230 words a minute); "
+                       "run ./scripts/sync, which writes them:\n" + "\n".join(wrong))
 
 
 def test_start_here_has_terms_and_a_first_week_checklist_for_each_kind_of_hire(site):

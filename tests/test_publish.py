@@ -1,10 +1,15 @@
-"""The publishing workflow builds the site exactly as the README tells people to."""
+"""Publishing: tested first, built as the README says, with pinned actions; ./scripts/build."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 
+import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -19,30 +24,102 @@ def readme_build_command() -> str:
     return block[1].strip()
 
 
+def jobs() -> dict[str, dict]:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+
+
 def steps() -> list[dict]:
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+    return [step for job in jobs().values() for step in job["steps"]]
 
 
-def test_the_workflow_builds_with_the_readme_command():
-    builds = [step for step in steps() if "mkdocs build" in step.get("run", "")]
-    assert len(builds) == 1, f"{WORKFLOW.name}: {len(builds)} build steps"
-    assert builds[0]["run"].strip() == readme_build_command(), "the workflow and the README build differently"
-    assert "--strict" in builds[0]["run"]
-    assert builds[0]["env"]["SITE_URL"], "the build needs the published address for canonical links and previews"
+def needs(name: str) -> set[str]:
+    """Every job that must succeed before `name` starts."""
+    direct = jobs()[name].get("needs", [])
+    direct = [direct] if isinstance(direct, str) else direct
+    return set(direct).union(*(needs(job) for job in direct)) if direct else set()
 
 
-def test_the_workflow_installs_the_pins_and_deploys_the_built_folder_to_pages():
-    runs = [step.get("run", "") for step in steps()]
-    assert "scripts/install requirements.txt" in runs
-    uses = {step["uses"].split("@")[0]: step for step in steps() if "uses" in step}
-    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"  # where the README's build writes
-    assert "actions/deploy-pages" in uses
+def job_running(command: str) -> tuple[str, int]:
+    found = [(name, i) for name, job in jobs().items() for i, step in enumerate(job["steps"])
+             if command in step.get("run", "")]
+    assert len(found) == 1, f"{WORKFLOW.name}: {len(found)} steps run {command}"
+    return found[0]
 
 
-def test_every_action_is_pinned_to_a_version():
-    for step in steps():
-        if "uses" in step:
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", step["uses"]), (
-                f"{WORKFLOW.name}: {step['uses']} is not pinned to an exact version"
-            )
+def job_using(action: str) -> tuple[str, int]:
+    found = [(name, i) for name, job in jobs().items() for i, step in enumerate(job["steps"])
+             if step.get("uses", "").split("@")[0] == action]
+    assert len(found) == 1, f"{WORKFLOW.name}: {len(found)} steps use {action}"
+    return found[0]
+
+
+def before(first: tuple[str, int], then: tuple[str, int]) -> bool:
+    """A step `first` has passed whenever step `then` runs."""
+    return first[0] in needs(then[0]) or (first[0] == then[0] and first[1] < then[1])
+
+
+def test_the_tests_pass_before_anything_is_built_or_deployed():
+    tests = job_running("./scripts/test")
+    for later in (job_running("./scripts/build"), job_using("actions/upload-pages-artifact"),
+                  job_using("actions/deploy-pages")):
+        assert before(tests, later), f"{WORKFLOW.name}: job {later[0]!r} can run without the tests passing first"
+
+
+def test_the_workflow_builds_with_the_readme_command_and_deploys_what_it_built():
+    name, index = job_running("./scripts/build")
+    step = jobs()[name]["steps"][index]
+    readme = readme_build_command()
+    assignment, _, command = readme.partition(" ")
+    assert assignment.startswith("SITE_URL="), f"README.md's build command sets SITE_URL first: {readme!r}"
+    assert step["run"].strip() == command, f"the workflow runs {step['run']!r}, the README {command!r}"
+    assert step["env"]["SITE_URL"], "the build needs the published address"
+    out_dir = command.split()[-1]
+    upload = jobs()[job_using("actions/upload-pages-artifact")[0]]
+    uploads = [s["with"]["path"] for s in upload["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert uploads == [out_dir], f"the workflow builds into {out_dir} but uploads {uploads}"
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_named():
+    lines = [line.strip() for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.match(r"\s*-?\s*uses:", line)]
+    assert len(lines) == len([s for s in steps() if "uses" in s]), f"{WORKFLOW.name}: write each `uses:` on its own line"
+    for line in lines:
+        assert re.fullmatch(r"-?\s*uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}\s+# v\d+\.\d+\.\d+", line), (
+            f"{WORKFLOW.name}: {line!r}: pin the action to the full commit SHA of a release, "
+            "with the release in a comment (uses: owner/name@<40 hex>  # vX.Y.Z)"
+        )
+
+
+# --- ./scripts/build ----------------------------------------------------------------
+
+
+def run_build(cwd, out, **env) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
+    return subprocess.run(["./scripts/build", str(out)], cwd=cwd, capture_output=True, text=True,
+                          env={**environment, **env})
+
+
+def test_build_refuses_without_site_url_and_says_what_it_is_for(tmp_path):
+    result = run_build(ROOT, tmp_path / "out")
+    assert result.returncode != 0
+    for words in ("SITE_URL", "canonical links", "link previews", "linking page", "404 page"):
+        assert words in result.stderr, f"./scripts/build without SITE_URL should mention {words!r}:\n{result.stderr}"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_build_writes_the_site_for_its_address(tmp_path, engine):
+    """On a copy of the checkout: Zensical builds in place, and the copy must end as it began."""
+    copy = tmp_path / "checkout"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, tracked.split("\0")):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    url = "https://portal.example.com/handbook/dev-vs-eng/"
+    result = run_build(copy, "../published", SITE_URL=url, ENGINE=engine)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = BeautifulSoup((tmp_path / "published" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("link[rel=canonical]")["href"] == url, "the canonical link is not SITE_URL"
+    assert (tmp_path / "published" / "404.html").is_file()
+    assert not (copy / "site").exists(), "the build left site/ in the checkout"

@@ -2,7 +2,7 @@
 
 mkdocs.yml lists the files under `extra`: inline_css and inline_head_js,
 which overrides/main.html inlines in <head> (what the first paint needs), and
-deferred_js, which scripts/bundle joins into assets/javascripts/site.js, the
+deferred_js, which ./scripts/sync joins into assets/javascripts/site.js, the
 one file extra_javascript loads, deferred. All of it works on MkDocs and
 Zensical alike. Each failure says what to move, list or run.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import bundle  # scripts/bundle.py; scripts/ is on the path through conftest.py
+import sync  # scripts/sync.py; scripts/ is on the path through conftest.py
 from conftest import ROOT, both_engines
 
 OVERRIDES = ROOT / "overrides"
@@ -23,8 +23,8 @@ LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element
     "inline_css": "head > style",
     "inline_head_js": "head > script:not([src])",
 }
-WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/bundle (or inline_head_js if it must run before the tab sets are drawn)"}
-BUNDLE = bundle.BUNDLE  # assets/javascripts/site.js, written by scripts/bundle
+WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/sync (or inline_head_js if it must run before the tab sets are drawn)"}
+BUNDLE = sync.BUNDLE  # assets/javascripts/site.js, written by ./scripts/sync
 
 
 class _Loader(yaml.SafeLoader):
@@ -65,11 +65,11 @@ def test_the_only_extra_file_is_the_deferred_bundle():
     ], f"mkdocs.yml must load {BUNDLE} under extra_javascript with `defer: true`, and nothing else"
 
 
-def test_the_deferred_bundle_is_what_scripts_bundle_writes():
+def test_the_deferred_bundle_is_what_scripts_sync_writes():
     written = (OVERRIDES / BUNDLE).read_text(encoding="utf-8") if (OVERRIDES / BUNDLE).is_file() else ""
-    assert written == bundle.bundle(), (
+    assert written == sync.bundle(ROOT, config()), (
         f"overrides/{BUNDLE} is not what the files under extra: deferred_js in mkdocs.yml make. "
-        "Run ./scripts/bundle and commit the result."
+        "Run ./scripts/sync and commit what it writes."
     )
 
 

@@ -5,7 +5,7 @@ messages may hold: pages, section anchors, glossary terms, tab anchors, view
 links and the old addresses of moved pages. Each line is checked against the
 built site; pages and anchors from its HTML, view links and a redirect in
 Chromium, as a reader arriving from a link. The site may not publish a page or
-an anchor the list does not name: the failure prints the lines to add.
+an anchor the list does not name: ./scripts/sync appends new ones.
 """
 
 from __future__ import annotations
@@ -136,8 +136,8 @@ def test_the_contract_names_every_page_anchor_tab_and_view(pages):
         wanted += [f"{path}#{anchor}" for anchor in page.headings + page.tabs]
         missing += [url for url in wanted if url not in listed]
     assert not missing, (
-        f"The site publishes URLs that {CONTRACT.relative_to(ROOT)} does not name yet. "
-        "Readers can link to them from now on, so add these lines to it:\n" + "\n".join(missing)
+        f"The site publishes URLs that {CONTRACT.relative_to(ROOT)} does not name yet. Readers can link "
+        "to them from now on: run ./scripts/sync, which appends them, and commit the file:\n" + "\n".join(missing)
     )
 
 

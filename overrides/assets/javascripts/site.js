@@ -1,4 +1,4 @@
-/*! Written by scripts/bundle from mkdocs.yml's extra: deferred_js; edit the sources, not this file. */
+/*! Written by ./scripts/sync from mkdocs.yml's extra: deferred_js; edit the sources, not this file. */
 /*! overrides/assets/javascripts/tabs-aria.js */
 (function(){function headingText(set){for(var el=set.previousElementSibling;el;el=el.previousElementSibling){if(/^H[1-6]$/.test(el.tagName)){var copy=el.cloneNode(true);copy.querySelectorAll(".headerlink").forEach(function(a){a.remove();});return copy.textContent.trim();}}
 return"";}

@@ -1,0 +1,589 @@
+"""Write every file the site derives from its sources; `--check` shows what would change.
+
+Run `./scripts/sync` after changing the site's CSS or JavaScript, a page, or
+after upgrading Material or Zensical, and commit what it writes. It builds
+the site with both engines, at a host's root and under the README's portal
+path, and from those builds writes:
+
+- overrides/assets/javascripts/site.js: the files under `extra: deferred_js`
+  in mkdocs.yml, joined and minified (one deferred request per page);
+- mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
+  links, which overrides/main.html inlines instead;
+- mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
+  script and style the builds hold (script-src, style-src), each labelled;
+- docs/_headers and deploy/nginx.conf: the same policy as response headers,
+  with what only a header can say;
+- docs/start-here.md: the reading times of the reading paths;
+- editorial/url-contract.txt: each newly published address, appended (a line
+  is never deleted or moved: each is a promise to readers).
+
+`./scripts/sync --check` writes nothing, prints a unified diff of what would
+change and exits 1 when anything is stale (tests/test_sync.py runs it).
+
+Why generated and committed rather than computed at build time: Zensical runs
+no MkDocs hooks or plugins, and a host reads _headers or nginx.conf without
+building anything, so each file must already be right in the checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import concurrent.futures
+import difflib
+import hashlib
+import posixpath
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsmin
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import stock_site  # noqa: E402
+import view_contract  # noqa: E402
+
+BUNDLE = "assets/javascripts/site.js"  # under overrides/; mkdocs.yml's extra_javascript names it
+
+# Builds the hashes come from: at a host's root and under each of these paths.
+# The 404 page names the site's own path in an inline script, so a site
+# published under another path has a 404 hash of its own: add the path here
+# and run ./scripts/sync.
+LOCAL_URL = "http://127.0.0.1:8000/"
+SUBPATHS = ("handbook/dev-vs-eng/",)  # the README's example portal path (deploy/nginx.conf)
+BASES = ("", *SUBPATHS)
+ENGINES = ("mkdocs", "zensical")
+ENGINE_NAMES = {"mkdocs": "Material 9.8.2 (MkDocs)", "zensical": "Zensical 0.0.73"}
+
+# Styles a script adds at run time: no built page holds them, so the builds
+# cannot find them, yet the policy must allow them or the browser blocks them.
+RUNTIME_STYLES = {
+    "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='":
+        "Zensical 0.0.73's search dialog: a <style> its script adds to the dialog's shadow root",
+}
+
+# What only a response header can say (a <meta> policy ignores frame-ancestors),
+# and the other headers every answer carries, error pages included.
+HEADER_ONLY = {"frame-ancestors": ["'self'"]}
+EXTRA_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    # Browser features the site never uses, turned off for it and anything it
+    # could be made to load. Clipboard stays: the copy buttons write to it.
+    "Permissions-Policy": ", ".join(f"{feature}=()" for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi",
+        "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking")),
+}
+
+WORDS_PER_MINUTE = 230  # the reading speed Start here's times assume
+READ_TIME = re.compile(r"\*(\d+) min\*\{ \.read-time \}")
+READ_TOTAL = re.compile(r"\*(\d+) min\*\{ \.read-total \}")
+
+CONTRACT = "editorial/url-contract.txt"
+VIEW_PARAMS = tuple(v.lower() for v in view_contract.VIEWS)
+REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+class SyncError(Exception):
+    """A problem a contributor fixes in a source file; the message names it."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's own tags (!ENV, !!python/...) as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_config(text: str) -> dict:
+    return yaml.load(text, Loader=_Loader)
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def render_policy(directives: dict[str, list[str]]) -> str:
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+# --- Marked blocks ---------------------------------------------------------------
+# A file that is partly written by hand marks what this script writes with a
+# pair of comment lines; everything between them is replaced.
+
+def begin_marker(name: str) -> str:
+    return f"# >>> ./scripts/sync writes the lines below ({name}); edit the sources, not them"
+
+
+def end_marker(name: str) -> str:
+    return f"# <<< ./scripts/sync ({name})"
+
+
+def replace_block(text: str, name: str, lines: list[str], where: str) -> str:
+    begin, end = begin_marker(name), end_marker(name)
+    match = re.search(rf"^([ \t]*){re.escape(begin)}\n(.*?)^[ \t]*{re.escape(end)}\n", text, re.S | re.M)
+    if not match:
+        raise SyncError(f"{where}: no block marked for {name}. Put these two lines where it goes:\n"
+                        f"  {begin}\n  {end}")
+    indent = match[1]
+    body = "".join(f"{indent}{line}\n" if line else "\n" for line in lines)
+    return text[:match.start()] + f"{indent}{begin}\n{body}{indent}{end}\n" + text[match.end():]
+
+
+# --- site.js ---------------------------------------------------------------------
+
+def rendered_source(root: Path, path: str) -> str:
+    """A file under overrides/ as the templates include it: its Jinja comments dropped."""
+    text = (root / "overrides" / path).read_text(encoding="utf-8")
+    return re.sub(r"\{#.*?#\}", "", text, flags=re.S)
+
+
+def bundle(root: Path, config: dict) -> str:
+    """site.js: a header, then each file under extra: deferred_js minified, in order.
+
+    Minified with jsmin, as mkdocs-minify-plugin does. Neither hooks (Zensical
+    skips them) nor templates (Zensical renders only pages) can join files at
+    build time on both engines, so it is a committed theme file.
+    """
+    sources = list((config.get("extra") or {}).get("deferred_js") or [])
+    missing = [p for p in sources if not (root / "overrides" / p).is_file()]
+    if missing:
+        raise SyncError(f"mkdocs.yml lists {', '.join(missing)} under extra: deferred_js, "
+                        "but no such file is in overrides/: create it or drop the line.")
+    parts = [f"/*! overrides/{path} */\n" + jsmin.jsmin(rendered_source(root, path), quote_chars="'\"`").strip() + "\n"
+             for path in sources]
+    head = "/*! Written by ./scripts/sync from mkdocs.yml's extra: deferred_js; edit the sources, not this file. */\n"
+    return head + "".join(parts)
+
+
+# --- Builds ----------------------------------------------------------------------
+
+# What a build reads from the checkout (the hook imports scripts/view_contract.py).
+BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py")
+
+
+@dataclass
+class Build:
+    engine: str
+    base: str  # "" or one of SUBPATHS
+    path: Path
+
+    def pages(self) -> list[Path]:
+        return sorted(self.path.rglob("*.html"), key=lambda p: (p.name == "404.html", p.parent != self.path, str(p)))
+
+
+def copy_inputs(root: Path, dest: Path) -> None:
+    for name in BUILD_INPUTS:
+        source, target = root / name, dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, target)
+
+
+def build_folder(engine: str, base: str) -> str:
+    return f"{engine}-{base.strip('/').replace('/', '-') or 'root'}"
+
+
+def build_all(project: Path, out: Path) -> list[Build]:
+    """Both engines, at the root and under SUBPATHS, built at the same time (strict)."""
+    jobs = [(engine, base) for engine in ENGINES for base in BASES]
+
+    def one(job):
+        engine, base = job
+        dest = out / build_folder(engine, base)
+        url = LOCAL_URL + base
+        if engine == "zensical":
+            result = stock_site.run_zensical_build(dest, url, root=project)
+            shutil.rmtree(dest.parent / f"{dest.name}.zensical-project", ignore_errors=True)
+        else:
+            result = stock_site.run_build(project / "mkdocs.yml", dest, url, cwd=project)
+        if result.returncode != 0:
+            raise SyncError(f"the {engine} build (site_url {url}) failed; fix what it names:\n"
+                            f"{result.stdout}{result.stderr}")
+        return Build(engine, base, dest)
+
+    with concurrent.futures.ThreadPoolExecutor(len(jobs)) as pool:
+        return list(pool.map(one, jobs))
+
+
+# Builds are kept, by a digest of everything they are made from, so that a
+# `--check` right after `./scripts/sync` (or a second run) does not build
+# again. The CSP block is left out of the inputs: it only reaches the pages'
+# meta tag, never what this script reads from them.
+CACHE = ".cache/sync-builds"
+CACHE_KEEP = 4
+
+
+def inputs_digest(project: Path, root: Path) -> str:
+    digest = hashlib.sha256(repr((ENGINES, BASES, LOCAL_URL)).encode())
+    files = [(p.relative_to(project).as_posix(), p) for p in project.rglob("*") if p.is_file()]
+    files += [(p.name, p) for p in root.glob("requirements*.txt")]  # the engines' versions
+    for name, file in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def cached_builds(project: Path, root: Path) -> list[Build]:
+    yml = project / "mkdocs.yml"
+    yml.write_text(replace_block(yml.read_text(encoding="utf-8"), "content_security_policy", [], "mkdocs.yml"),
+                   encoding="utf-8")
+    # What this script writes into docs/ changes nothing it reads from the
+    # builds (Start here is not on its own reading path): blank it, so the
+    # builds a run makes still serve the run after it.
+    (project / "docs" / "_headers").write_text("", encoding="utf-8")
+    start_here = project / "docs" / "start-here.md"
+    start_here.write_text(READ_TOTAL.sub("*0 min*{ .read-total }", READ_TIME.sub(
+        "*0 min*{ .read-time }", start_here.read_text(encoding="utf-8"))), encoding="utf-8")
+    cache = root / CACHE
+    done = cache / inputs_digest(project, root)
+    if not done.is_dir():
+        partial = done.with_name(done.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        build_all(project, partial)
+        partial.rename(done)
+        for old in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime)[:-CACHE_KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+    done.touch()
+    return [Build(engine, base, done / build_folder(engine, base)) for engine in ENGINES for base in BASES]
+
+
+# --- extra.inline_theme_css ------------------------------------------------------
+
+def palette_names(builds: list[Build], listed: list[str]) -> dict[str, str]:
+    """Each engine's palette stylesheet, as its home page names it.
+
+    A name the template does not inline stays a <link>; a listed name whose
+    file the build holds, and which the page inlines, is the engine's.
+    """
+    names = {}
+    for build in builds:
+        if build.base or build.engine in names:
+            continue
+        home = BeautifulSoup((build.path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        linked = [link["href"] for link in home.select('head link[rel~="stylesheet"][href*="palette."]')]
+        if linked:
+            names[build.engine] = posixpath.normpath(linked[0].split("?")[0]).lstrip("./")
+            continue
+        styles = {style.get_text() for style in home.head.find_all("style")}
+        for path in listed:
+            file = build.path / path
+            if file.is_file() and file.read_text(encoding="utf-8") in styles:
+                names[build.engine] = path
+                break
+        else:
+            raise SyncError(f"{build.engine}: the home page neither links nor inlines a palette stylesheet; "
+                            "check overrides/main.html, block styles")
+    return names
+
+
+def inline_theme_css_lines(names: dict[str, str]) -> list[str]:
+    return [f"- {names[engine]}  # {ENGINE_NAMES[engine]}" for engine in ENGINES]
+
+
+# --- Content-Security-Policy -------------------------------------------------------
+
+@dataclass
+class Inline:
+    kind: str  # "script-src" or "style-src"
+    text: str
+    where: list[tuple[str, str, str]] = field(default_factory=list)  # (engine, base, page)
+
+
+def inline_code(builds: list[Build]) -> tuple[dict[str, Inline], dict[tuple[str, str], set[str]]]:
+    """Every inline script a browser runs and every <style>, by hash, in order of
+    first use; and each build's theme pages (not a moved page's plain forwarder)."""
+    found: dict[str, Inline] = {}
+    themed: dict[tuple[str, str], set[str]] = {}
+    for build in builds:
+        for html in build.pages():
+            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            page = html.relative_to(build.path).as_posix()
+            if soup.select_one(".md-content"):
+                themed.setdefault((build.engine, build.base), set()).add(page)
+            items = [("script-src", s.string or "") for s in soup.find_all("script")
+                     if not s.get("src") and s.get("type") in (None, "", "text/javascript", "module")]
+            items += [("style-src", s.string or "") for s in soup.find_all("style")]
+            for kind, text in items:
+                entry = found.setdefault(sha256(text), Inline(kind, text))
+                entry.where.append((build.engine, build.base, page))
+    return found, themed
+
+
+# What an inline script of Material's (Zensical copies them) does, told by a phrase it holds.
+KNOWN_SCRIPTS = (
+    ("__md_scope", "storage helpers (__md_get/__md_set) scoped to the site's path"),
+    ('__md_get("__palette")', "applies the stored colour scheme"),
+    ('__md_get("__tabs")', "selects the stored view's tabs (content.tabs.link)"),
+    ("location.hash", "selects the tab a fragment names"),
+)
+
+
+def short(engine: str) -> str:
+    return ENGINE_NAMES[engine].split(" (")[0]
+
+
+def describe(entry: Inline, themed: dict[tuple[str, str], set[str]], own: dict[str, str],
+             palettes: dict[str, str], builds: list[Build]) -> tuple[tuple, str]:
+    """A sort key and a label for a hash: what the code is, and which builds and pages hold it."""
+    engines = sorted({engine for engine, _, _ in entry.where}, key=ENGINES.index)
+    bases = sorted({base for _, base, _ in entry.where})
+    pages = {page for _, _, page in entry.where}
+    what = own.get(entry.text)
+    if what is None and entry.kind == "style-src":
+        for build in builds:
+            file = build.path / palettes.get(build.engine, "-")
+            if file.is_file() and file.read_text(encoding="utf-8") == entry.text:
+                what = f"{short(build.engine)}'s palette ({palettes[build.engine]})"
+    if what is None:
+        what = next((label for phrase, label in KNOWN_SCRIPTS if phrase in entry.text), "an inline script")
+    every = set.union(*(themed[(e, b)] for e in engines for b in bases))
+    if pages == every:
+        scope = "every page"
+    elif pages == {"index.html"}:
+        scope = "the home page"
+    elif pages == {"404.html"}:
+        scope = "the 404 page"
+    elif pages == every - {"index.html", "404.html"}:
+        scope = "every page a folder down"
+    else:
+        scope = ", ".join(sorted(pages)[:3]) + (" ..." if len(pages) > 3 else "")
+    if bases != sorted(BASES):
+        scope += ", site at " + " and ".join(f"/{b}" for b in bases)
+    order = (entry.text not in own, len(engines) == 1, ENGINES.index(engines[0]), pages == {"404.html"}, bases)
+    return order, f"{what}; {' and '.join(short(e) for e in engines)}, {scope}"
+
+
+def own_code(root: Path, config: dict) -> dict[str, str]:
+    """This site's own inlined <style> and <script> texts, as overrides/main.html
+    writes them (an included file loses its final newline, as Jinja does)."""
+    extra = config.get("extra") or {}
+    css = "".join(rendered_source(root, p).removesuffix("\n") for p in extra.get("inline_css") or [])
+    js = "".join(rendered_source(root, p).removesuffix("\n") for p in extra.get("inline_head_js") or [])
+    return {
+        css: "this site's CSS (extra.inline_css)",
+        js: "this site's head script (extra.inline_head_js: "
+            + ", ".join(Path(p).name for p in extra.get("inline_head_js") or []) + ")",
+    }
+
+
+def policy_lines(found: dict[str, Inline], labels: dict[str, tuple[tuple, str]]) -> list[str]:
+    lines = []
+    for directive in ("script-src", "style-src"):
+        lines += [f"{directive}:", "  - \"'self'\""]
+        ours = sorted((h for h, entry in found.items() if entry.kind == directive), key=lambda h: labels[h][0])
+        lines += [f"  - \"{h}\"  # {labels[h][1]}" for h in ours]
+        if directive == "style-src":
+            lines += [f"  - \"{h}\"  # {reason}, at run time (scripts/sync.py, RUNTIME_STYLES)"
+                      for h, reason in RUNTIME_STYLES.items()]
+    return lines
+
+
+def header_lines(policy: dict[str, list[str]]) -> dict[str, str]:
+    return {"Content-Security-Policy": render_policy({**policy, **HEADER_ONLY}), **EXTRA_HEADERS}
+
+
+HEADERS_FILE = """\
+# Response headers for hosts that read a _headers file (Netlify, Cloudflare Pages).
+# Written by ./scripts/sync from mkdocs.yml's extra.content_security_policy, plus
+# what only a header can carry (scripts/sync.py, HEADER_ONLY and EXTRA_HEADERS);
+# deploy/nginx.conf sends the same. Edit those, not this file.
+/*
+{headers}"""
+
+
+def headers_file(headers: dict[str, str]) -> str:
+    return HEADERS_FILE.format(headers="".join(f"  {name}: {value}\n" for name, value in headers.items()))
+
+
+def nginx_lines(headers: dict[str, str]) -> list[str]:
+    return [f'add_header {name} "{value}" always;' for name, value in headers.items()]
+
+
+# --- Start here's reading times -------------------------------------------------
+
+def words_in_view(html: str, view: str) -> int:
+    """Words a reader of one view sees on a page: the other view's tabs, hidden
+    elements, tab labels and permalink signs left out."""
+    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    other = view_contract.VIEWS[1 - view_contract.VIEWS.index(view)]
+    for tab_set in article.select(".tabbed-set"):
+        labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
+        blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
+        dict(zip(labels, blocks))[other].decompose()
+    for element in article.select("[hidden], .tabbed-labels, .headerlink"):
+        element.decompose()
+    return len(article.get_text(" ").split())
+
+
+def minutes(words: int) -> int:
+    return max(1, int(words / WORDS_PER_MINUTE + 0.5))
+
+
+def reading_times(markdown: str, page: str, site: Path) -> str:
+    """`markdown` (docs/<page>) with each `*N min*{ .read-time }` set from the page its
+    line links to, in the view of the tab it sits in, and each `{ .read-total }` the sum."""
+    out, view, times = [], None, []
+    for line in markdown.splitlines(keepends=True):
+        tab = view_contract.TAB_LINE.match(line)
+        if tab:
+            view, times = tab["label"], []
+        elif line.startswith("#"):
+            view, times = None, []
+        if READ_TIME.search(line):
+            link = re.search(r"\]\(([^)#?\s]+\.md)", line)
+            if view not in view_contract.VIEWS or not link:
+                raise SyncError(f"docs/{page}: a reading time outside a Developer/Engineer tab or without a "
+                                f"link to a page: {line.strip()}")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link[1]))
+            if target == page:
+                raise SyncError(f"docs/{page}: a reading time for the page itself, which this script cannot count")
+            built = site / (target.removesuffix(".md").removesuffix("index") + "/index.html").lstrip("/")
+            if not built.is_file():
+                raise SyncError(f"docs/{page}: {link[1]} is not a page of the build")
+            n = minutes(words_in_view(built.read_text(encoding="utf-8"), view))
+            times.append(n)
+            line = READ_TIME.sub(f"*{n} min*{{ .read-time }}", line, count=1)
+        elif READ_TOTAL.search(line):
+            line = READ_TOTAL.sub(f"*{sum(times)} min*{{ .read-total }}", line, count=1)
+        out.append(line)
+    return "".join(out)
+
+
+# --- The URL contract ----------------------------------------------------------------
+
+def redirect_target(html: str, path: str) -> str | None:
+    match = REDIRECT.search(html)
+    if not match:
+        return None
+    parts = [p for p in path.strip("/").split("/") if p]
+    for step in match[1].split("/"):
+        if step == "..":
+            parts.pop()
+        elif step:
+            parts.append(step)
+    return "/" + "".join(p + "/" for p in parts)
+
+
+def published_urls(site: Path) -> list[str]:
+    """Every address the build publishes, as contract lines: pages, their views,
+    sections, glossary terms and tabs, and moved pages ("/old/ -> /new/")."""
+    urls = []
+    for file in sorted(site.rglob("index.html")):
+        path = "/" + "".join(p + "/" for p in file.parent.relative_to(site).parts)
+        html = file.read_text(encoding="utf-8")
+        target = redirect_target(html, path)
+        if target:
+            urls.append(f"{path} -> {target}")
+            continue
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        headings = [el["id"] for el in article.select("h2[id], h3[id], h4[id], h5[id], h6[id], dt[id], span[id]")]
+        tabs = [el["id"] for el in article.select(".tabbed-set > input[id]")]
+        urls += [path] + ([f"{path}?view={view}" for view in VIEW_PARAMS] if tabs else [])
+        urls += [f"{path}#{anchor}" for anchor in headings + tabs]
+    return urls
+
+
+def contract_with_new_urls(text: str, site: Path) -> str:
+    """`text` with every published address it does not list yet appended, in page order."""
+    listed = {line.split()[0] for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")}
+    new = [url for url in published_urls(site) if url.split()[0] not in listed]
+    if not new:
+        return text
+    return text + ("" if text.endswith("\n") or not text else "\n") + "".join(f"{url}\n" for url in new)
+
+
+# --- Putting it together -----------------------------------------------------------
+
+def expected_files(root: Path) -> dict[str, str]:
+    """Every derived file's text as it should be, by path from `root`."""
+    mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = load_config(mkdocs_yml)
+    site_js = bundle(root, config)
+    listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
+
+    with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
+        project = Path(tmp) / "project"
+        copy_inputs(root, project)
+        (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
+        for attempt in range(2):
+            builds = cached_builds(project, root)
+            names = palette_names(builds, listed)
+            if sorted(names.values()) == sorted(listed):
+                break
+            # An upgrade renamed a palette: build again with the new names inlined.
+            listed = [names[engine] for engine in ENGINES]
+            yml = replace_block((project / "mkdocs.yml").read_text(encoding="utf-8"), "inline_theme_css",
+                                inline_theme_css_lines(names), "mkdocs.yml")
+            (project / "mkdocs.yml").write_text(yml, encoding="utf-8")
+        else:
+            raise SyncError(f"the palette stylesheets stay linked after listing {listed} under extra.inline_theme_css; "
+                            "check overrides/main.html, block styles")
+
+        found, themed = inline_code(builds)
+        own = own_code(root, config)
+        labels = {h: describe(entry, themed, own, names, builds) for h, entry in found.items()}
+        new_yml = replace_block(mkdocs_yml, "inline_theme_css", inline_theme_css_lines(names), "mkdocs.yml")
+        new_yml = replace_block(new_yml, "content_security_policy", policy_lines(found, labels), "mkdocs.yml")
+        policy = {name: list(sources) for name, sources in load_config(new_yml)["extra"]["content_security_policy"].items()}
+        headers = header_lines(policy)
+
+        mkdocs_root = next(b for b in builds if b.engine == "mkdocs" and not b.base).path
+        start_here = (root / "docs" / "start-here.md").read_text(encoding="utf-8")
+        contract = (root / CONTRACT).read_text(encoding="utf-8")
+        nginx = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+        return {
+            f"overrides/{BUNDLE}": site_js,
+            "mkdocs.yml": new_yml,
+            "docs/_headers": headers_file(headers),
+            "deploy/nginx.conf": replace_block(nginx, "headers", nginx_lines(headers), "deploy/nginx.conf"),
+            "docs/start-here.md": reading_times(start_here, "start-here.md", mkdocs_root),
+            CONTRACT: contract_with_new_urls(contract, mkdocs_root),
+        }
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/sync", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; print what would change and exit 1 if anything is stale")
+    args = parser.parse_args(argv)
+    try:
+        expected = expected_files(root)
+    except SyncError as error:
+        print(f"scripts/sync: {error}", file=sys.stderr)
+        return 2
+    stale = []
+    for path, text in expected.items():
+        file = root / path
+        current = file.read_text(encoding="utf-8") if file.is_file() else ""
+        if current == text:
+            continue
+        stale.append(path)
+        if args.check:
+            sys.stdout.writelines(difflib.unified_diff(
+                current.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(text, encoding="utf-8")
+            print(f"scripts/sync: wrote {path}")
+    if args.check and stale:
+        print(f"\nscripts/sync --check: {len(stale)} file(s) out of date ({', '.join(stale)}). "
+              "Run ./scripts/sync and commit what it writes.", file=sys.stderr)
+        return 1
+    if not stale:
+        print("scripts/sync: every derived file is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

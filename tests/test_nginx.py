@@ -1,0 +1,152 @@
+"""deploy/nginx.conf in a real nginx: headers on every answer, and the redirects.
+
+The file is run as written, with only its port and the built folder's path
+changed, in Debian's nginx (`nginx-light`, which ./scripts/test installs), on
+127.0.0.1, serving a build of the site under the file's sub-path. Every
+answer, pages and errors alike (404, 400, 405, 414) and redirects, must carry
+what docs/_headers says (the Content-Security-Policy, nosniff, the referrer
+and permissions policies); nginx must not name its version; the sub-path
+without its slash and an address ending in `//` redirect to the real address.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, free_port
+
+CONFIG = ROOT / "deploy" / "nginx.conf"
+HEADERS_FILE = ROOT / "docs" / "_headers"
+BASE = "/handbook/dev-vs-eng/"  # the path deploy/nginx.conf serves the site at
+
+MAIN = """\
+daemon off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+{user}
+events {{ worker_connections 32; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/site.conf;
+}}
+"""
+
+
+def published_headers() -> dict[str, str]:
+    """What docs/_headers tells a host to send with every answer."""
+    return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", HEADERS_FILE.read_text(encoding="utf-8"), re.M))
+
+
+def for_this_machine(config: str, port: int, site: Path) -> str:
+    """deploy/nginx.conf with its port and built folder replaced, nothing else."""
+    for placeholder in ("listen 80;", "alias /srv/dev-vs-eng/site/;"):
+        assert config.count(placeholder) == 1, f"deploy/nginx.conf: expected one `{placeholder}` (the test replaces it)"
+    return config.replace("listen 80;", f"listen 127.0.0.1:{port};").replace(
+        "alias /srv/dev-vs-eng/site/;", f"alias {site}/;")
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory):
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert os.path.exists(binary), "nginx is not installed: ./scripts/test installs Debian's nginx-light"
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    site = tmp / "site"
+    build_site("mkdocs", site, f"http://127.0.0.1:{port}{BASE}")
+    (tmp / "site.conf").write_text(for_this_machine(CONFIG.read_text(encoding="utf-8"), port, site), encoding="utf-8")
+    # As root, the workers would drop to `nobody`, who cannot read pytest's private folder.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user), encoding="utf-8")
+    process = subprocess.Popen([binary, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(200):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("HEAD", BASE)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"nginx would not start with deploy/nginx.conf:\n{process.stderr.read().decode()}", pytrace=False)
+            time.sleep(0.1)
+    yield port
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def ask(port: int, method: str, target: str, body: bytes | None = None) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest(method, target, skip_accept_encoding=True)
+    if body is not None:
+        connection.putheader("Content-Length", str(len(body)))
+    connection.endheaders(body)
+    response = connection.getresponse()
+    response.body = response.read()
+    connection.close()
+    return response
+
+
+def missing_headers(response: http.client.HTTPResponse) -> list[str]:
+    return [f"{name}: {value}" for name, value in published_headers().items() if response.getheader(name) != value]
+
+
+ANSWERS = {
+    "home page": ("GET", BASE, None, 200),
+    "a page": ("GET", f"{BASE}article/?view=engineer", None, 200),
+    "an image": ("GET", f"{BASE}assets/images/favicon.svg", None, 200),
+    "missing page": ("GET", f"{BASE}no/such/page/", None, 404),
+    "malformed address": ("GET", f"{BASE}%zz/", None, 400),
+    "method not allowed": ("POST", f"{BASE}article/", b"x=1", 405),
+    "address too long": ("GET", BASE + "a" * 20_000, None, 414),
+    "sub-path without its slash": ("GET", BASE.rstrip("/"), None, 301),
+    "double slash": ("GET", f"{BASE}article//", None, 301),
+}
+
+
+@pytest.mark.parametrize("case", ANSWERS, ids=lambda c: c.replace(" ", "-"))
+def test_every_answer_carries_the_published_headers(nginx, case):
+    method, target, body, status = ANSWERS[case]
+    response = ask(nginx, method, target, body)
+    assert response.status == status, f"{method} {target[:80]}: {response.status}, expected {status}"
+    missing = missing_headers(response)
+    assert not missing, f"{case} ({response.status}) lacks what docs/_headers says:\n" + "\n".join(missing)
+    assert response.getheader("Server") == "nginx", f"{case}: Server: {response.getheader('Server')} (server_tokens off)"
+    assert b"nginx/" not in response.body, f"{case}: the answer names nginx's version"
+
+
+def test_the_missing_page_answer_is_the_sites_404_page(nginx):
+    response = ask(nginx, "GET", f"{BASE}no/such/page/")
+    assert response.status == 404
+    assert b"Page not found" in response.body and b"md-header" in response.body, response.body[:200]
+
+
+@pytest.mark.parametrize("target, location", [
+    (BASE.rstrip("/"), BASE),
+    (BASE.rstrip("/") + "?view=engineer", BASE + "?view=engineer"),
+    (f"{BASE}article//", f"{BASE}article/"),
+    (f"{BASE}article//?view=engineer", f"{BASE}article/?view=engineer"),
+    (f"{BASE}glossary///", f"{BASE}glossary/"),
+], ids=["sub-path", "sub-path-query", "double-slash", "double-slash-query", "triple-slash"])
+def test_redirects_land_on_the_real_address(nginx, target, location):
+    response = ask(nginx, "GET", target)
+    assert response.status == 301, f"GET {target}: {response.status}"
+    assert response.getheader("Location") == location, f"GET {target}: Location {response.getheader('Location')}"
+    landed = ask(nginx, "GET", location)
+    assert landed.status == 200, f"GET {location}: {landed.status}"

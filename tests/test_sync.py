@@ -1,0 +1,62 @@
+"""Derived files are generated: `./scripts/sync` writes them, `--check` catches a stale one.
+
+The CSP hashes, docs/_headers, deploy/nginx.conf, site.js, the inlined
+palette names, Start here's reading times and the URL contract all follow
+from the sources. A contributor who edits a source runs ./scripts/sync; one
+who forgets is stopped by `--check`, which shows what would change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+from conftest import ROOT
+
+SYNC = "scripts/sync"
+CSS = "overrides/assets/stylesheets/view-switch.css"
+
+
+def sync(root, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(root / SYNC), *args], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_every_derived_file_in_the_checkout_is_up_to_date():
+    result = sync(ROOT, "--check")
+    assert result.returncode == 0, (
+        "derived files are stale; run ./scripts/sync and commit what it writes:\n" + result.stdout + result.stderr
+    )
+    assert result.stdout.strip() == "scripts/sync: every derived file is up to date", result.stdout
+
+
+def test_a_one_line_css_edit_fails_the_check_until_sync_runs(tmp_path):
+    copy = tmp_path / "checkout"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, tracked.split("\0")):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    (copy / ".venv").symlink_to(ROOT / ".venv")  # the installed engines; nothing to download
+
+    css = copy / CSS
+    css.write_text(css.read_text(encoding="utf-8") + ".md-header { outline-offset: 1px; }\n", encoding="utf-8")
+    before = {name: (copy / name).read_text(encoding="utf-8") for name in ("mkdocs.yml", "docs/_headers", "deploy/nginx.conf")}
+
+    stale = sync(copy, "--check")
+    assert stale.returncode == 1, stale.stdout + stale.stderr
+    # The difference names each file to change, with the old hash out and a new one in.
+    for name in ("mkdocs.yml", "docs/_headers", "deploy/nginx.conf"):
+        assert f"--- a/{name}" in stale.stdout and f"+++ b/{name}" in stale.stdout, stale.stdout
+    assert "-      - \"'sha256-" in stale.stdout and "+      - \"'sha256-" in stale.stdout, stale.stdout
+    assert "this site's CSS" in stale.stdout
+    assert "Run ./scripts/sync" in stale.stderr
+    assert {name: (copy / name).read_text(encoding="utf-8") for name in before} == before, "--check wrote a file"
+
+    written = sync(copy)
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert "wrote mkdocs.yml" in written.stdout
+
+    fresh = sync(copy, "--check")
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
