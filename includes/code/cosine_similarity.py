@@ -21,6 +21,8 @@ items = {
     "office hours": [0.2, 0.3, 1.5],
 }
 # Any positive factor per dimension gives an equally valid copy of the model.
+# Here the first dimension doubles on the query side, the second halves, and
+# the item side gets the inverse factors.
 stretch = [2.0, 0.5, 1.0]
 
 
