@@ -225,6 +225,8 @@ HISTORY = re.compile(
 def test_no_comment_records_history_or_process():
     found = []
     for name, comment in every_comment():
+        if name == "tests/test_house.py":
+            continue  # names the phrases it looks for
         for match in HISTORY.finditer(" ".join(comment.split())):
             found.append(f"{name}: {match[0]!r} in a comment; say why the code is as it is now "
                          "(the history belongs in commit messages)")
