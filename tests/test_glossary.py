@@ -18,6 +18,7 @@ from conftest import NAV_PAGES
 from support.editorial import abbreviations, glossary_words
 from support.editorial import glossary as glossary_entries
 from support.pages import source_of
+from support.views import VIEWS
 
 # Capitals that name a publisher in a citation, not a term a reader must learn.
 NOT_TERMS = {"IEEE"}
@@ -89,7 +90,7 @@ def test_plurals_of_abbreviations_are_explained():
 # --- Every tab stands alone -------------------------------------------------------------
 
 POINTING = re.compile(r"^\W*(?:take\s+)?(?:the\s+)?same\b", re.I)
-BACKWARD = re.compile(r"\b(?:above|other tab|(?:developer|engineer) tab)\b", re.I)
+BACKWARD = re.compile(r"\b(?:above|other tab|(?:" + "|".join(VIEWS) + r") tab)\b", re.I)
 
 
 @pytest.mark.parametrize("page", NAV_PAGES)
