@@ -1,7 +1,7 @@
 """A *stock* build of this site's pages: Material for MkDocs as it ships.
 
-Used by `scripts/bench` and by tests/test_budgets.py, so both compare against
-the same thing. The stock config is generated at run time and inherits
+Used by `scripts/bench` and by the tests (tests/support/builds.py), so both
+compare against the same thing. The stock config is generated at run time and inherits
 mkdocs.yml (MkDocs' `INHERIT`), so it always has the same pages, nav, theme
 settings (features, palette, `font: false`) and Markdown extensions, and
 drops what this site adds on top of Material:

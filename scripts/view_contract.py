@@ -8,8 +8,8 @@ on this site; show such alternatives one after the other instead).
 
 A tab's id is its heading's id plus the view (``#success-metric-engineer``),
 so a fragment ending in ``-developer`` or ``-engineer`` names a view. The
-browser reads the same rule from ``window.__view`` (overrides/assets/
-javascripts/view-choice.js); the two are kept equal by the tests.
+browser reads the same rule from ``window.__view``
+(overrides/assets/javascripts/view-choice.js); the tests keep the two equal.
 
 Used by the build hook (hooks/check_view_tabs.py), the tests and the scripts.
 """

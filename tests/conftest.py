@@ -1,103 +1,31 @@
-"""Shared fixtures: build the site once, serve it on 127.0.0.1, drive Debian's Chromium.
+"""The fixtures: the site built and served once a run, and Debian's Chromium, watched.
 
-Every browser page a test opens is watched: a request to any host but
-127.0.0.1 is blocked and fails the test, and so does a JavaScript error or a
-file of the site that does not load.
+The helpers behind them live in tests/support/ (see its __init__). Every
+browser page a test opens is watched: a request to any host but 127.0.0.1 is
+blocked and fails the test, and so does a JavaScript error or a file of the
+site that does not load.
+
+Two layers: `./scripts/test --fast` runs the static layer (config, Markdown,
+built HTML) and leaves out every test that drives a browser, that is, every
+test that uses `page`, `context`, `fresh_context` or `browser`, or is marked
+`browser` (a test that starts a browser of its own marks itself).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import subprocess
-import sys
-import threading
-from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
-# scripts/stock_site.py serves both scripts/bench and the tests.
-sys.path.insert(0, str(ROOT / "scripts"))
-import stock_site  # noqa: E402
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from support.builds import COUNTS, ENGINES, SUBPATH, Builds, BuiltSite, build_site, run_mkdocs, small_build
+from support.browser import CHROMIUM, CHROMIUM_ARGS, Watch, guard
+from support.config import ROOT
+from support.pages import NAV_PAGES
+from support.servers import QuietHandler, StaticHost, free_port, serve
 
+__all__ = ["ROOT", "BuiltSite", "build_site", "free_port", "serve", "both_engines", "NAV_PAGES", "ENGINES",
+           "SUBPATH", "QuietHandler", "StaticHost", "run_mkdocs", "small_build", "build"]
 
-def nav_files(nav) -> list[str]:
-    """The Markdown files of an MkDocs nav, in reading order."""
-    files = []
-    for entry in nav:
-        for value in entry.values() if isinstance(entry, dict) else [entry]:
-            files += nav_files(value) if isinstance(value, list) else [value]
-    return files
-
-
-# Every page of the nav as a URL folder ("" is home), in reading order, so a
-# new page is tested without a change here.
-NAV_PAGES = [f.removesuffix(".md").removesuffix("index") + ("/" if f != "index.md" else "")
-             for f in nav_files(load_config(str(ROOT / "mkdocs.yml"))["nav"])]
-
-
-@dataclass
-class BuiltSite:
-    """A build of the site, served over HTTP."""
-
-    path: Path  # the folder the site was built into
-    url: str  # where it is served, ending in "/"
-    log: str  # what the build printed
-    engine: str = "mkdocs"  # which engine built it: one of ENGINES
-
-    def pages(self) -> list[Path]:
-        """Every HTML page of the site, 404 page included."""
-        return sorted(self.path.rglob("*.html"))
-
-    def theme_pages(self) -> list[tuple[Path, BeautifulSoup]]:
-        """The pages the theme renders, parsed: not a moved page's hand-written forwarder."""
-        parsed = [(html, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")) for html in self.pages()]
-        themed = [(html, page) for html, page in parsed if page.select_one(".md-content")]
-        assert len(themed) >= len(NAV_PAGES), f"{self.path}: {len(themed)} theme pages, fewer than the nav's {len(NAV_PAGES)}"
-        return themed
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def build(config: Path, dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run the strict build, as scripts/bench does; the caller decides what a failure means."""
-    return stock_site.run_build(config, dest, site_url, cwd=cwd)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output readable
-        pass
-
-
-def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-# The engines that build this checkout: MkDocs (the README's build) and
-# Zensical, Material's successor, which reads the same mkdocs.yml.
-ENGINES = ("mkdocs", "zensical")
+# A full build of any config, e.g. a copy of this checkout with a mistake in it.
+build = run_mkdocs
 
 # A test module that sets `pytestmark = both_engines` runs each of its tests
 # against both builds (ids end in [mkdocs] and [zensical]); the rest of the
@@ -106,33 +34,50 @@ ENGINES = ("mkdocs", "zensical")
 both_engines = pytest.mark.parametrize("site", ENGINES, indirect=True)
 
 
-def build_site(engine: str, dest: Path, url: str) -> str:
-    """Build this checkout with `engine` into `dest`; return its log, or fail the test with it."""
-    if engine == "zensical":
-        result = stock_site.run_zensical_build(dest, url)
-        log = result.stdout + result.stderr
-    else:
-        result = build(ROOT / "mkdocs.yml", dest, url)
-        log = result.stderr
-    if result.returncode != 0:
-        pytest.fail(f"{' '.join(map(str, result.args))} failed:\n{log}", pytrace=False)
-    return log
+# --- The two layers -------------------------------------------------------------
+
+
+def pytest_addoption(parser):
+    parser.addoption("--fast", action="store_true",
+                     help="the static layer only: config, Markdown and built HTML; no test that drives a browser")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives a browser (left out by --fast); set for you on tests that use `page`, `context`, `fresh_context` or `browser`")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+    if config.getoption("fast"):
+        static = [item for item in items if not item.get_closest_marker("browser")]
+        config.hook.pytest_deselected(items=[item for item in items if item not in static])
+        items[:] = static
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(f"full site builds: {COUNTS['full']} (small test-site builds: {COUNTS['small']})")
+
+
+# --- Builds ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def site(request, tmp_path_factory) -> BuiltSite:
+def builds(tmp_path_factory) -> Builds:
+    """Every build of this checkout a run needs, each made on first use: builds.get(engine, base), builds.stock()."""
+    cache = Builds(tmp_path_factory.mktemp("builds"))
+    yield cache
+    cache.close()
+
+
+@pytest.fixture(scope="session")
+def site(request, builds) -> BuiltSite:
     """The site as the README builds it (or as Zensical does, see both_engines), served at http://127.0.0.1:<port>/."""
-    engine = getattr(request, "param", "mkdocs")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp(f"site-{engine}") / "site"
-    log = build_site(engine, dest, url)
-    server = serve(dest, port)
-    yield BuiltSite(path=dest, url=url, log=log, engine=engine)
-    server.shutdown()
+    return builds.get(getattr(request, "param", "mkdocs"))
 
 
-# --- Browser -----------------------------------------------------------------
+# --- Browser -----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -144,42 +89,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args, site):
     return {**browser_context_args, "base_url": site.url}
-
-
-@dataclass
-class Watch:
-    """What went wrong while a page was open."""
-
-    offsite: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    broken: list[str] = field(default_factory=list)
-
-    def problems(self) -> list[str]:
-        return (
-            [f"request to another host: {u}" for u in self.offsite]
-            + [f"JavaScript error: {e}" for e in self.errors]
-            + [f"failed to load: {b}" for b in self.broken]
-        )
-
-
-def guard(context, watch: Watch) -> None:
-    """Block and record requests to other hosts; record broken files of the site."""
-
-    def route(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            watch.offsite.append(route.request.url)
-            route.abort()
-
-    def response(response):
-        # A missing page may be the point of a test; a missing asset never is.
-        if response.status >= 400 and response.request.resource_type != "document":
-            watch.broken.append(f"{response.status} {response.url}")
-
-    context.route("**/*", route)
-    context.on("response", response)
-    context.on("page", lambda page: page.on("pageerror", lambda e: watch.errors.append(str(e))))
 
 
 @pytest.fixture

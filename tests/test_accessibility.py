@@ -1,6 +1,6 @@
 """Every reader can use every page: axe-core, real tabs, keyboard, phone, no JavaScript, print.
 
-Each test walks every page of the built site (from its sitemap), so a page
+Each test walks every page of the nav (tests/support/pages.py), so a page
 added later is covered without touching this file. The axe test also writes a
 screenshot of each page in the light and dark scheme at 1280 px and at phone
 width into `screenshots/` (ignored by git) for a person to look at.
@@ -11,17 +11,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from a11y import axe_violations, describe, site_pages
-from conftest import ROOT
-from test_views import STORAGE_KEY, assert_every_set_shows, shown_views
-from conftest import both_engines
+
+from conftest import NAV_PAGES, ROOT, both_engines
+from support.a11y import axe_violations, describe
+from support.browser import DESKTOP, PHONE
+from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
 
 SCREENSHOTS = ROOT / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 
 
 def slug(path: str) -> str:
@@ -34,7 +33,7 @@ def test_axe_finds_no_violation_on_any_page(site, fresh_context, scheme, viewpor
     SCREENSHOTS.mkdir(exist_ok=True)
     page = fresh_context(color_scheme=scheme, viewport=viewport).new_page()
     found = []
-    for path in site_pages(site):
+    for path in NAV_PAGES:
         page.goto(path)
         # The reader's system preference picks Material's palette.
         expected = "slate" if scheme == "dark" else "default"
@@ -74,7 +73,7 @@ ARIA_PROBLEMS = """() => {
 
 
 def test_every_view_tab_set_is_a_wai_aria_tablist(site, page):
-    for path in site_pages(site):
+    for path in NAV_PAGES:
         page.goto(path)
         assert page.locator(".tabbed-set").count() > 0, f"/{path} has no tab sets"
         assert page.evaluate(ARIA_PROBLEMS) == [], f"/{path}"
@@ -200,7 +199,7 @@ def test_keyboard_alone_reaches_the_view_tabs_with_focus_always_visible(fresh_co
 def test_no_page_scrolls_sideways_on_a_phone(site, fresh_context):
     page = fresh_context(viewport=PHONE).new_page()
     wide = []
-    for path in site_pages(site):
+    for path in NAV_PAGES:
         page.goto(path)
         width, viewport = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         if width > viewport:
@@ -250,11 +249,11 @@ CODE_BLOCKS_WITH_ADDRESSES = """() => [...document.querySelectorAll('article pre
   })"""
 
 
-@pytest.mark.parametrize("view", ["developer", "engineer"])
+@pytest.mark.parametrize("view", [v.lower() for v in VIEWS])
 def test_addresses_in_code_blocks_wrap_clear_of_a_24_px_copy_button_on_a_phone(site, fresh_context, view):
     page = fresh_context(viewport=PHONE).new_page()
     checked = 0
-    for path in site_pages(site):
+    for path in NAV_PAGES:
         page.goto(f"{path}?view={view}")
         blocks = page.evaluate(CODE_BLOCKS_WITH_ADDRESSES)
         checked += len(blocks)
@@ -268,7 +267,7 @@ def test_addresses_in_code_blocks_wrap_clear_of_a_24_px_copy_button_on_a_phone(s
 
 def test_without_javascript_every_page_reads_and_every_engineer_view_opens(site, fresh_context):
     page = fresh_context(java_script_enabled=False).new_page()
-    for path in site_pages(site):
+    for path in NAV_PAGES:
         page.goto(path)
         text = page.locator("article.md-content__inner").inner_text()
         assert len(text) > 300, f"/{path} shows almost nothing without JavaScript"
@@ -305,7 +304,7 @@ def test_print_hides_the_chrome_and_without_javascript_shows_both_views(site, fr
     # With JavaScript only the reader's view prints (tests/test_view_state.py).
     page = fresh_context(java_script_enabled=javascript).new_page()
     page.emulate_media(media="print")
-    for path in site_pages(site):
+    for path in NAV_PAGES:
         page.goto(path)
         assert page.locator(".tabbed-set").count() > 0
         if not javascript:

@@ -2,8 +2,8 @@
 
 Bytes and counts only, never times (the machine is shared and noisy; timings
 are for scripts/bench). Every failure names the file and its size. The pages
-are read from the built sitemap.xml and every HTML file, so new pages are
-held to the same budgets without a change here.
+are the nav's (tests/support/pages.py) and every HTML file of the build, so
+new pages are held to the same budgets without a change here.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
-
-import stock_site  # shared with scripts/bench; scripts/ is on the path through conftest.py
-from conftest import BuiltSite, both_engines, free_port, serve
+from conftest import NAV_PAGES, BuiltSite, both_engines
+from support.builds import parsed
 
 KIB = 1024
 ADDED_ASSETS_BUDGET = 10 * KIB  # JS + CSS this site adds to Material, gzip, per page
@@ -36,25 +34,15 @@ def gzip_size(path: Path) -> int:
 
 
 @pytest.fixture(scope="session")
-def stock(tmp_path_factory) -> BuiltSite:
+def stock(builds) -> BuiltSite:
     """The same pages built with Material as it ships (scripts/stock_site.py), served."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    folder = tmp_path_factory.mktemp("stock")
-    config = stock_site.write_stock_config(folder / "config")
-    try:
-        stock_site.build(config, folder / "site", url, strict=False)
-    except RuntimeError as error:
-        pytest.fail(str(error), pytrace=False)
-    server = serve(folder / "site", port)
-    yield BuiltSite(path=folder / "site", url=url, log="")
-    server.shutdown()
+    return builds.stock()
 
 
 def referenced_assets(built: BuiltSite, html: Path) -> set[str]:
     """Site paths ("/assets/...") of the scripts and stylesheets a page loads."""
     page_url = "/" + html.relative_to(built.path).as_posix()
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(html)
     refs = [tag["src"] for tag in soup.find_all("script", src=True)]
     for link in soup.find_all("link", href=True):
         rel = link.get("rel") or []
@@ -105,23 +93,21 @@ def first_load_requests(context, url: str) -> list[str]:
 
 @both_engines
 def test_a_page_makes_at_most_1_request_more_than_stock(site, stock, fresh_context):
-    pages = stock_site.sitemap_pages(site.path)
-    assert len(pages) >= 5, f"sitemap.xml lists only {pages}"
     over = []
-    for path in pages:
-        ours = [u for u in first_load_requests(fresh_context(), urljoin(site.url, path.lstrip("/")))
+    for path in NAV_PAGES:
+        ours = [u for u in first_load_requests(fresh_context(), urljoin(site.url, path))
                 if urlsplit(u).path.removeprefix(urlsplit(site.url).path) not in ENGINE_REQUESTS[site.engine]]
-        theirs = first_load_requests(fresh_context(base_url=stock.url), urljoin(stock.url, path.lstrip("/")))
+        theirs = first_load_requests(fresh_context(base_url=stock.url), urljoin(stock.url, path))
         if len(ours) > len(theirs) + EXTRA_REQUESTS_BUDGET:
             base = {PurePosixPath(urlsplit(u).path) for u in theirs}
             extra = [urlsplit(u).path for u in ours if PurePosixPath(urlsplit(u).path) not in base]
-            over.append(f"{path}: {len(ours)} requests, stock {len(theirs)}; added: {', '.join(extra)}")
+            over.append(f"/{path}: {len(ours)} requests, stock {len(theirs)}; added: {', '.join(extra)}")
     assert not over, f"more than {EXTRA_REQUESTS_BUDGET} requests beyond stock:\n" + "\n".join(over)
 
 
 def render_blocking(html: Path) -> list[str]:
     """What the browser must fetch before the first paint: stylesheets and plain scripts in <head>."""
-    head = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").head
+    head = parsed(html).head
     found = [f"stylesheet {link['href']}" for link in head.find_all("link", href=True)
              if "stylesheet" in (link.get("rel") or []) and link.get("media") not in ("print",)]
     found += [f"script {script['src']}" for script in head.find_all("script", src=True)
@@ -133,11 +119,11 @@ def render_blocking(html: Path) -> list[str]:
 def test_no_page_has_a_render_blocking_request_beyond_stock(site, stock):
     """This site's CSS and first-paint script are inlined; anything else in <head> waits for the network."""
     over = []
-    for path in stock_site.sitemap_pages(site.path):
-        ours = render_blocking(site.path / path.lstrip("/") / "index.html")
-        theirs = render_blocking(stock.path / path.lstrip("/") / "index.html")
+    for path in NAV_PAGES:
+        ours = render_blocking(site.path / path / "index.html")
+        theirs = render_blocking(stock.path / path / "index.html")
         if len(ours) > len(theirs):
-            over.append(f"{path}: {len(ours)} render-blocking ({', '.join(ours)}); stock {len(theirs)}")
+            over.append(f"/{path}: {len(ours)} render-blocking ({', '.join(ours)}); stock {len(theirs)}")
     assert not over, (
         "render-blocking requests beyond stock Material; inline the file instead "
         "(extra: inline_css / inline_head_js in mkdocs.yml):\n" + "\n".join(over)

@@ -9,20 +9,18 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
+import view_contract
 from conftest import NAV_PAGES, ROOT
+from support.editorial import abbreviations, glossary, quantity
+from support.views import VIEWS, labels
 
 CONTENT_PAGES = [f"{path}index.html" for path in NAV_PAGES]
-TAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-(developer|engineer)$")
-ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+)$")
+# A readable tab id: its heading's slug, then the view.
+HEADING_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def soup(site, page: str) -> BeautifulSoup:
     return BeautifulSoup((site.path / page).read_text(encoding="utf-8"), "html.parser")
-
-
-def abbreviations() -> dict[str, str]:
-    text = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
-    return {m["term"]: m["meaning"] for m in map(ABBREVIATION.match, text.splitlines()) if m}
 
 
 @pytest.mark.parametrize("page", CONTENT_PAGES)
@@ -30,11 +28,11 @@ def test_every_content_page_offers_both_views_with_readable_ids(site, page):
     sets = soup(site, page).select(".tabbed-set")
     assert sets, f"{page} has no Developer/Engineer tab set"
     for tab_set in sets:
-        labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
-        assert labels == ["Developer", "Engineer"], f"{page}: {labels}"
+        assert tuple(labels(tab_set)) == VIEWS, f"{page}: {labels(tab_set)}"
         ids = [i["id"] for i in tab_set.select(":scope > input")]
-        assert all(TAB_ID.match(i) for i in ids), f"{page}: unreadable tab ids {ids}"
-        assert [i.rsplit("-", 1)[1] for i in ids] == ["developer", "engineer"]
+        readable = [view_contract.tab_id(view_contract.heading_of_tab(i), view) for i, view in zip(ids, VIEWS)
+                    if HEADING_SLUG.match(view_contract.heading_of_tab(i))]
+        assert ids == readable, f"{page}: unreadable tab ids {ids}"
 
 
 def test_success_metric_has_its_promised_links(site):
@@ -47,49 +45,44 @@ def test_success_metric_has_its_promised_links(site):
 
 def test_article_is_a_real_explanation(site):
     text = soup(site, "article/index.html").select_one("article.md-content__inner").get_text(" ")
-    words = len(text.split())
-    assert words >= 1200, f"the article has {words} words; it promises at least 1,200"
+    words, promised = len(text.split()), quantity("article.words")
+    assert words >= promised, f"the article has {words} words; it promises at least {promised} (editorial/quantities.yml)"
 
 
-def test_comparison_table_has_at_least_12_aspects(site):
+def test_comparison_table_has_the_promised_aspects(site):
     tables = soup(site, "comparison/index.html").select("article table")
     assert len(tables) == 1, "the comparison is one side-by-side table"
     headers = [th.get_text(strip=True) for th in tables[0].select("thead th")]
-    assert headers == ["Aspect", "Developer", "Engineer"]
+    assert headers == ["Aspect", *VIEWS]
     rows = tables[0].select("tbody tr")
-    assert len(rows) >= 12, f"{len(rows)} aspects; at least 12 promised"
+    promised = quantity("comparison.aspects")
+    assert len(rows) >= promised, f"{len(rows)} aspects; at least {promised} promised (editorial/quantities.yml)"
     for row in rows:
         cells = [td.get_text(strip=True) for td in row.select("td")]
         assert len(cells) == 3 and all(cells), f"incomplete row: {cells}"
 
 
-def test_ai_examples_have_four_scenarios_with_both_views(site):
+def test_ai_examples_have_their_scenarios_with_both_views(site):
     page = soup(site, "ai-examples/index.html")
     scenarios = [h for h in page.select("article h2") if h.find_next_sibling() and h.find_next(class_="tabbed-set")]
     sets = page.select(".tabbed-set")
-    assert len(sets) >= 5, f"{len(sets)} tab sets: the two roles and at least four scenarios"
-    assert len(scenarios) >= 5
-    cited = {a["href"] for a in page.select("article a[href^='https://']")}
-    assert any("2403.05440" in href for href in cited), "cosine-similarity claims cite Steck et al. 2024"
+    promised = quantity("ai_examples.tab_sets")
+    assert len(sets) >= promised, f"{len(sets)} tab sets: the two roles and the scenarios make {promised} (editorial/quantities.yml)"
+    assert len(scenarios) >= promised
 
 
-def glossary_terms(site) -> dict[str, str]:
-    """Each term of the glossary's A-Z list (an h3 heading, so search can land
-    on it) with the text of its definition."""
-    terms = {}
-    for heading in soup(site, "glossary/index.html").select("article h3[id]"):
-        for permalink in heading.select(".headerlink"):
-            permalink.decompose()
-        definition = heading.find_next_sibling("p")
-        terms[heading.get_text(strip=True)] = definition.get_text(" ", strip=True) if definition else ""
-    return terms
+def test_ai_examples_cite_their_papers(site):
+    cited = " ".join(a["href"] for a in soup(site, "ai-examples/index.html").select("article a[href^='https://']"))
+    uncited = [str(paper) for paper in quantity("ai_examples.cited_papers") if str(paper) not in cited]
+    assert not uncited, f"docs/ai-examples.md does not link the papers its claims rest on: arXiv {uncited} (editorial/quantities.yml)"
 
 
-def test_glossary_defines_every_abbreviation(site):
-    terms = glossary_terms(site)
-    assert len(terms) >= 16, f"{len(terms)} glossary terms"
-    for term, definition in terms.items():
-        assert len(definition.split()) >= 5, f"{term} has no real definition"
+def test_glossary_defines_every_abbreviation():
+    entries = glossary().values()
+    assert len(entries) >= quantity("glossary.terms"), f"{len(entries)} glossary terms (editorial/quantities.yml)"
+    for entry in entries:
+        assert entry.words() >= quantity("glossary.definition_words"), f"docs/glossary.md: {entry.term} has no real definition"
+    terms = {entry.term for entry in entries}
     abbrs = abbreviations()
     assert {"RAG", "LLM", "API", "SLO", "SLA", "p95", "PoC", "CI"} <= set(abbrs)
     missing = [a for a in abbrs if a not in terms and a.removesuffix("s") not in terms]

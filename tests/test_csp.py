@@ -18,14 +18,13 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from bs4 import BeautifulSoup
 
 import sync  # scripts/sync.py, which writes the policy's hashes and the header files
-from conftest import ENGINES, ROOT, BuiltSite, QuietHandler, build_site, free_port, serve
-from test_site_assets import config
-from test_subpath import SUBPATH, StaticHost
-from test_views import assert_every_set_shows
+
+from conftest import ENGINES, NAV_PAGES, ROOT, SUBPATH, BuiltSite
+from support.builds import parsed
+from support.config import mkdocs_yml
+from support.views import assert_every_set_shows
 
 # Hashes of styles that scripts add at run time, so no built page holds them;
 # the browser test below fails without them.
@@ -39,7 +38,7 @@ NGINX = ROOT / "deploy" / "nginx.conf"
 
 def policy() -> dict[str, list[str]]:
     """The published policy, directive -> sources, from mkdocs.yml."""
-    return {name: list(sources) for name, sources in config()["extra"]["content_security_policy"].items()}
+    return {name: list(sources) for name, sources in mkdocs_yml()["extra"]["content_security_policy"].items()}
 
 
 def parse(text: str) -> dict[str, list[str]]:
@@ -74,20 +73,14 @@ def test_the_policy_is_strict():
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory) -> list[BuiltSite]:
+def every_build(builds) -> list[BuiltSite]:
     """Both engines' builds, at a site's root and under a portal's sub-path (the 404 page differs)."""
-    built = []
-    for engine in ENGINES:
-        for base in ("", SUBPATH):
-            url = f"http://127.0.0.1:{free_port()}/{base}"
-            dest = tmp_path_factory.mktemp(f"csp-{engine}") / "site"
-            built.append(BuiltSite(path=dest, url=url, log=build_site(engine, dest, url), engine=engine))
-    return built
+    return [builds.get(engine, base) for engine in ENGINES for base in ("", SUBPATH)]
 
 
 def inline(html: Path) -> list[tuple[str, str]]:
     """(kind, text) of every inline script a browser runs and every <style>."""
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(html)
     found = [("script-src", s.string or "") for s in soup.find_all("script")
              if not s.get("src") and s.get("type") in (None, "", "text/javascript", "module")]
     found += [("style-src", s.string or "") for s in soup.find_all("style")]
@@ -95,10 +88,10 @@ def inline(html: Path) -> list[tuple[str, str]]:
     return found
 
 
-def test_every_inline_script_and_style_of_both_engines_is_in_the_policy(builds):
+def test_every_inline_script_and_style_of_both_engines_is_in_the_policy(every_build):
     p = policy()
     missing: dict[tuple[str, str], list[str]] = {}
-    for built in builds:
+    for built in every_build:
         for html in built.pages():
             for kind, text in inline(html):
                 directive = kind.split()[0]
@@ -115,9 +108,9 @@ def test_every_inline_script_and_style_of_both_engines_is_in_the_policy(builds):
                        "the hashes into mkdocs.yml, docs/_headers and deploy/nginx.conf:\n" + "\n".join(lines))
 
 
-def test_every_hash_in_the_policy_is_still_used(builds):
+def test_every_hash_in_the_policy_is_still_used(every_build):
     """A hash that no page needs any more only widens the policy: drop it."""
-    used = {sha256(text) for built in builds for html in built.pages() for _, text in inline(html)}
+    used = {sha256(text) for built in every_build for html in built.pages() for _, text in inline(html)}
     p = policy()
     stale = [f"{d}: {s}" for d in ("script-src", "style-src") for s in p[d]
              if s.startswith("'sha256-") and s not in used and s not in RUNTIME]
@@ -127,9 +120,9 @@ def test_every_hash_in_the_policy_is_still_used(builds):
 # --- The three deliveries agree -------------------------------------------------
 
 
-def test_meta_headers_file_and_nginx_config_publish_the_same_policy(builds):
+def test_meta_headers_file_and_nginx_config_publish_the_same_policy(every_build):
     expected_meta = render(policy())
-    for built in builds:
+    for built in every_build:
         for html, soup in built.theme_pages():  # a moved page's forwarder has no theme; the header covers it
             meta = soup.select_one('head meta[http-equiv="Content-Security-Policy"]')
             assert meta, f"{built.engine} {html.relative_to(built.path)}: no Content-Security-Policy meta tag"
@@ -157,9 +150,9 @@ def test_meta_headers_file_and_nginx_config_publish_the_same_policy(builds):
         assert nginx.get(name) == value, f"deploy/nginx.conf {stale}: {name} should be {value}"
 
 
-def test_both_engines_publish_the_headers_file_at_the_site_root(builds):
+def test_both_engines_publish_the_headers_file_at_the_site_root(every_build):
     source = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
-    for built in builds:
+    for built in every_build:
         published = built.path / "_headers"
         assert published.is_file() and published.read_text(encoding="utf-8") == source, f"{built.engine}: _headers not published as is"
 
@@ -173,35 +166,16 @@ def policy_headers() -> dict[str, str]:
     return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", text, re.M))
 
 
-class PolicyHost(StaticHost):
-    """A static host that sends docs/_headers with every response, the 404 page included."""
-
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self):
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-
 DELIVERIES = [(engine, delivery, base) for engine in ENGINES
               for delivery, base in (("header", ""), ("meta only", ""), ("header", SUBPATH))]
 
 
-@pytest.fixture(scope="module", params=DELIVERIES, ids=lambda d: f"{d[0]}-{d[1].replace(' ', '-')}{'-subpath' if d[2] else ''}")
-def policed(request, tmp_path_factory) -> BuiltSite:
+@pytest.fixture(params=DELIVERIES, ids=lambda d: f"{d[0]}-{d[1].replace(' ', '-')}{'-subpath' if d[2] else ''}")
+def policed(request, builds) -> BuiltSite:
     """A build served with the policy as a header (docs/_headers), or with only the pages' meta tag."""
     engine, delivery, base = request.param
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/{base}"
-    root = tmp_path_factory.mktemp(f"policed-{engine}")
-    dest = root / base / "site" if not base else root / base
-    log = build_site(engine, dest, url)
-    headers = policy_headers() if delivery == "header" else {}
-    handler = type("Host", (PolicyHost,), {"not_found": dest / "404.html", "extra_headers": headers})
-    server = serve(root if base else dest, port, handler)
-    yield BuiltSite(path=dest, url=url, log=log, engine=engine)
-    server.shutdown()
+    with builds.get(engine, base).sending(policy_headers() if delivery == "header" else {}) as built:
+        yield built
 
 
 def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_context):
@@ -211,9 +185,8 @@ def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_contex
                if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
     page = context.new_page()
 
-    # Every page loads with its scripts (a blocked one throws: conftest.watch).
-    from a11y import site_pages
-    for path in site_pages(policed):
+    # Every page loads with its scripts (a blocked one throws: conftest's watch).
+    for path in NAV_PAGES:
         page.goto(path)
         assert page.evaluate("typeof __md_get") == "function", f"{path}: Material's head script was blocked"
 

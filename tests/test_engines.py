@@ -10,23 +10,23 @@ anchors.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ENGINES, ROOT, BuiltSite, both_engines, build_site, free_port
+import view_contract
+from conftest import ENGINES, ROOT, BuiltSite, both_engines
+from support.builds import parsed
+from support.views import VIEWS, labels
 
 # The tags and attributes through which a page loads a file.
 LOADS = {"script": "src", "link": "href", "img": "src", "source": "src", "image": "href", "use": "href"}
-VIEW_LABELS = ["Developer", "Engineer"]
-VIEW_SUFFIX = re.compile(r"-(developer|engineer)$")
 
 
 def soup(html: Path) -> BeautifulSoup:
-    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return parsed(html)  # shared by every test of the run: read only
 
 
 def local_file(built: BuiltSite, html: Path, ref: str) -> Path | None:
@@ -79,15 +79,14 @@ def test_every_tab_set_is_a_developer_engineer_pair_under_a_heading(site):
         page = soup(html)
         where = html.relative_to(site.path)
         for n, tab_set in enumerate(page.select(".tabbed-set"), start=1):
-            labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
-            if labels != VIEW_LABELS:
-                problems.append(f'{where}: tab set {n} is labelled {labels}; label the tabs exactly `=== "Developer"` then `=== "Engineer"`')
-            ids = [i["id"] for i in tab_set.select(":scope > input")]
-            if any(i.startswith("__tabbed_") for i in ids):
-                problems.append(f"{where}: tab set {n} comes before any heading (ids {ids}); put it under a ## heading")
+            found = labels(tab_set)
+            if tuple(found) != VIEWS:
+                problems.append(f"{where}: tab set {n} is labelled {found}; label the tabs exactly "
+                                + " then ".join(f'`=== "{view}"`' for view in VIEWS))
+            problems.append(view_contract.tab_id_problem(f"{where}, tab set {n}", [i["id"] for i in tab_set.select(":scope > input")]))
         for heading in page.select("article :is(h1, h2, h3, h4, h5, h6)[id]"):
-            if VIEW_SUFFIX.search(heading["id"]):
-                problems.append(f'{where}: heading id "{heading["id"]}" ends like a view link; reword it or give it `{{#another-id}}`')
+            problems.append(view_contract.heading_id_problem(str(where), heading.get_text(strip=True).rstrip("¶"), heading["id"]))
+    problems = [p for p in problems if p]
     assert not problems, "\n".join(problems)
 
 
@@ -110,14 +109,9 @@ def outline(built: BuiltSite, html: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def both_builds(tmp_path_factory) -> dict[str, BuiltSite]:
-    """Both engines' builds for one address, not served: compared as files."""
-    url = f"http://127.0.0.1:{free_port()}/"
-    builds = {}
-    for engine in ENGINES:
-        dest = tmp_path_factory.mktemp(f"compare-{engine}") / "site"
-        builds[engine] = BuiltSite(path=dest, url=url, log=build_site(engine, dest, url), engine=engine)
-    return builds
+def both_builds(builds) -> dict[str, BuiltSite]:
+    """Both engines' builds at a host's root, compared as files."""
+    return {engine: builds.get(engine) for engine in ENGINES}
 
 
 def test_both_engines_publish_the_same_pages_titles_and_anchors(both_builds):

@@ -1,12 +1,12 @@
-"""What keeps the first paint ahead of stock Material (issue 12), on both engines.
+"""What keeps the first paint ahead of stock Material, on both engines.
 
 overrides/main.html makes two changes to what Material loads, each measured
-with ./scripts/bench (README, "Speed"):
+with ./scripts/bench (README, "Performance"):
 
 - Material's palette stylesheet is inlined, not linked (extra.inline_theme_css
   in mkdocs.yml names it for each engine), so main.css is the only stylesheet
   the first paint waits for;
-- Material's JavaScript bundle is deferred, so it no longer counts as
+- Material's JavaScript bundle is deferred, so it does not count as
   render-blocking; it still runs before DOMContentLoaded and before site.js.
 
 Theme upgrades rename these files (their names carry a hash; ./scripts/sync
@@ -20,7 +20,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from conftest import both_engines
-from test_site_assets import config
+from support.config import mkdocs_yml as config
 
 
 def inline_theme_css() -> list[str]:

@@ -3,13 +3,15 @@
 Linked tabs switch every set on the page, so the sets above the one clicked
 change height. Material (content.tabs.link) scrolls to compensate, and so
 does Chromium's scroll anchoring; this keeps that true for this site's pages,
-styles and scripts, on a phone and a desktop. (Made to fail first by turning
-both off: the label jumped 230 px at 390 px wide.)
+styles and scripts, on a phone and a desktop. (With both turned off, the
+label jumps about 230 px at 390 px wide.)
 """
 
 from __future__ import annotations
 
 import pytest
+
+from support.browser import DESKTOP, PHONE
 
 LABEL_TOP = """(i) => {
   const label = document.querySelectorAll(".tabbed-set")[i].querySelector(".tabbed-labels > label:nth-of-type(2)");
@@ -17,7 +19,7 @@ LABEL_TOP = """(i) => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
 def test_clicking_a_tab_keeps_it_under_the_pointer(fresh_context, viewport):
     page = fresh_context(viewport=viewport).new_page()
     page.goto("article/")

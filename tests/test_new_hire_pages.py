@@ -17,10 +17,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from test_accessibility import PHONE
+from support.browser import DESKTOP, PHONE
+from support.editorial import quantity
+from support.views import VIEWS, panels, tab_set_under
 
-VIEWS = ["Developer", "Engineer"]
-WORDS_PER_MINUTE = 230
+WORDS_PER_MINUTE = quantity("start_here.words_per_minute")
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
@@ -28,37 +29,19 @@ def soup(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site.path / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def tab_set_under(page: BeautifulSoup, heading_id: str):
-    """The Developer/Engineer tab set that follows a heading, or None."""
-    heading = page.find(id=heading_id)
-    assert heading, f"#{heading_id} is missing"
-    for element in heading.find_all_next():
-        if re.fullmatch(r"h[1-6]", element.name):
-            return None  # the next section began first
-        if "tabbed-set" in (element.get("class") or []):
-            return element
-    return None
-
-
-def panels(tab_set) -> dict[str, object]:
-    """The content of each view of a tab set, by label."""
-    labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
-    blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
-    return dict(zip(labels, blocks))
-
-
 # --- Roles and levels ----------------------------------------------------------
 
 ROLE_COLUMNS = ["Title", "What it usually owns", "What it measures", "Where it tends to sit", "Read first"]
 
 
-def test_the_roles_table_has_at_least_ten_titles_with_every_column_filled(site):
+def test_the_roles_table_has_the_promised_titles_with_every_column_filled(site):
     table = soup(site, "roles").select_one("article .roles-table table")
     assert table, "docs/roles.md: the roles table sits in a <div class=\"roles-table\">"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
     assert headers == ROLE_COLUMNS, f"the roles table's columns are {headers}, not {ROLE_COLUMNS}"
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
-    assert len(rows) >= 10, f"the roles table lists {len(rows)} titles; at least 10 promised"
+    promised = quantity("roles.titles")
+    assert len(rows) >= promised, f"the roles table lists {len(rows)} titles; at least {promised} promised (editorial/quantities.yml)"
     for cells in rows:
         assert len(cells) == len(ROLE_COLUMNS) and all(cells), f"incomplete row: {cells}"
     titles = [cells[0] for cells in rows]
@@ -70,7 +53,7 @@ def test_each_level_has_an_example_at_each_end(site, level):
     tab_set = tab_set_under(soup(site, "roles"), level)
     assert tab_set, f"roles/#{level} has no Developer/Engineer examples"
     for view, block in panels(tab_set).items():
-        assert len(block.get_text(" ", strip=True).split()) >= 40, f"roles/#{level}: the {view} example is a stub"
+        assert len(block.get_text(" ", strip=True).split()) >= quantity("roles.level_example_words"), f"roles/#{level}: the {view} example is a stub"
 
 
 def test_the_roles_table_is_readable_on_a_phone(fresh_context):
@@ -103,23 +86,24 @@ def test_the_roles_table_is_readable_on_a_phone(fresh_context):
 # --- The handoff checklist -----------------------------------------------------
 
 
-def test_the_handoff_checklist_has_at_least_ten_checkboxes_in_each_view(site):
+def test_the_handoff_checklist_has_the_promised_checkboxes_in_each_view(site):
     tab_set = tab_set_under(soup(site, "handoff"), "the-checklist")
     assert tab_set, "handoff/#the-checklist has no Developer/Engineer tabs"
     views = panels(tab_set)
-    assert list(views) == VIEWS
+    assert tuple(views) == VIEWS
+    promised = quantity("handoff.checklist_items")
     for view, block in views.items():
         boxes = block.select("li.task-list-item input[type=checkbox]")
-        assert len(boxes) >= 10, f"the handoff checklist's {view} view has {len(boxes)} checkboxes; at least 10 promised"
+        assert len(boxes) >= promised, f"the handoff checklist's {view} view has {len(boxes)} checkboxes; at least {promised} promised (editorial/quantities.yml)"
         items = [li.get_text(" ", strip=True) for li in block.select("li.task-list-item")]
-        assert all(len(item.split()) >= 6 for item in items), f"{view}: an item is too short to act on: {items}"
+        assert all(len(item.split()) >= quantity("handoff.item_words") for item in items), f"{view}: an item is too short to act on: {items}"
 
 
 def test_checklist_boxes_are_named_by_their_items_and_print_as_boxes(fresh_context):
     page = fresh_context().new_page()
     page.goto("handoff/")
     boxes = page.locator("#the-checklist-engineer-panel input[type=checkbox]")
-    assert boxes.count() >= 10
+    assert boxes.count() >= quantity("handoff.checklist_items")
     # A screen reader announces the item's text with the checkbox.
     first_item = page.locator("#the-checklist-engineer-panel li.task-list-item").first.inner_text().strip()
     name = boxes.first.evaluate("b => b.closest('label') ? b.closest('label').innerText.trim() : ''")
@@ -140,9 +124,9 @@ def test_the_generative_feature_example_has_both_views_and_cites_its_research(si
     tab_set = tab_set_under(page, "evaluating-a-generative-feature")
     assert tab_set, "ai-examples/#evaluating-a-generative-feature has no Developer/Engineer tabs"
     views = panels(tab_set)
-    assert list(views) == VIEWS
+    assert tuple(views) == VIEWS
     for view, block in views.items():
-        assert len(block.get_text(" ", strip=True).split()) >= 150, f"the {view} view of the fifth example is a stub"
+        assert len(block.get_text(" ", strip=True).split()) >= quantity("ai_examples.generative_example_words"), f"the {view} view of the fifth example is a stub"
     cited = " ".join(a["href"] for a in views["Developer"].select("a[href]"))
     assert "2306.05685" in cited, "the LLM-judge biases cite Zheng et al. 2023 (arXiv:2306.05685)"
 
@@ -168,7 +152,8 @@ def test_the_worked_cost_per_request_adds_up(site):
 def test_every_further_reading_link_is_https_named_and_dated(site):
     article = soup(site, "further-reading").select_one("article")
     sources = [li for li in article.select("li") if li.select_one("a[href^='http']")]
-    assert len(sources) >= 8, f"further reading lists {len(sources)} sources; at least 8 promised"
+    promised = quantity("further_reading.sources")
+    assert len(sources) >= promised, f"further reading lists {len(sources)} sources; at least {promised} promised (editorial/quantities.yml)"
     developer, engineer = panels(tab_set_under(soup(site, "further-reading"), "by-view")).values()
     assert developer.select("li") and engineer.select("li"), "both views recommend sources"
     for li in sources:
@@ -206,7 +191,7 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site):
     wrong = []
     for view, block in panels(tab_set).items():
         steps = block.select("ol > li")
-        assert len(steps) >= 4, f"the {view} reading path has {len(steps)} steps"
+        assert len(steps) >= quantity("start_here.reading_path_steps"), f"the {view} reading path has {len(steps)} steps"
         assert any(urlsplit(li.a["href"]).path.endswith("self-check/") for li in steps), f"the {view} path skips the self-check"
         for li in steps:
             target = urlsplit(urljoin("/start-here/", li.a["href"])).path.strip("/")
@@ -223,7 +208,7 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site):
         typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
         if total.get_text(strip=True) != f"{typed_sum} min":
             wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to {typed_sum} min")
-    assert not wrong, ("docs/start-here.md: reading times are out of date (230 words a minute); "
+    assert not wrong, (f"docs/start-here.md: reading times are out of date ({WORDS_PER_MINUTE} words a minute); "
                        "run ./scripts/sync, which writes them:\n" + "\n".join(wrong))
 
 
@@ -231,12 +216,12 @@ def test_start_here_has_terms_and_a_first_week_checklist_for_each_kind_of_hire(s
     page = soup(site, "start-here")
     for view, block in panels(tab_set_under(page, "terms-you-meet-first")).items():
         terms = [a for a in block.select("a[href*='glossary/#']")]
-        assert len(terms) >= 5, f"the {view} view names {len(terms)} glossary terms"
+        assert len(terms) >= quantity("start_here.first_terms"), f"the {view} view names {len(terms)} glossary terms"
     for view, block in panels(tab_set_under(page, "your-first-week")).items():
-        assert len(block.select("input[type=checkbox]")) >= 4, f"the {view} first week has too few items"
+        assert len(block.select("input[type=checkbox]")) >= quantity("start_here.first_week_items"), f"the {view} first week has too few items"
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
 def test_the_home_page_shows_the_way_to_start_here_on_its_first_screen(fresh_context, viewport):
     page = fresh_context(viewport=viewport).new_page()
     page.goto("./")

@@ -14,9 +14,11 @@ import re
 import pytest
 
 from conftest import ROOT
+from support.config import nav_sources
+from support.editorial import quantity
 
 SOURCE = ROOT.parent / "shared" / "source" / "article.txt"
-RUN = 8  # words in a row that count as copying
+RUN = quantity("originality.copied_run_words")  # words in a row that count as copying
 # Quoted on purpose, under its heading: the success metric is the site's one key question.
 ALLOWED = ["success metric does this system work reliably under load for all users over time"]
 
@@ -29,7 +31,7 @@ def runs(tokens: list[str]) -> set[str]:
     return {" ".join(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
 
 
-@pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "docs").glob("*.md")))
+@pytest.mark.parametrize("page", nav_sources())
 def test_no_sentence_is_copied_from_the_source(page):
     if not SOURCE.is_file():
         # CI always has shared/ beside the clone; a contributor's machine may not.

@@ -13,13 +13,12 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from test_url_contract import ENTRIES
-from conftest import both_engines
+from conftest import NAV_PAGES, both_engines
+from support.editorial import quantity
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
 
-PAGES = [e.url.lstrip("/") for e in ENTRIES if "?" not in e.url and "#" not in e.url and not e.target]
 TAGS = ["og:title", "og:description", "og:url", "og:type", "og:image", "twitter:card"]
 
 
@@ -33,7 +32,7 @@ def head(site, path: str) -> dict[str, str]:
     return tags
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+@pytest.mark.parametrize("path", NAV_PAGES, ids=lambda p: p or "home")
 def test_every_page_has_its_preview_tags(site, path):
     tags = head(site, path)
     missing = [t for t in TAGS if not tags.get(t)]
@@ -48,15 +47,17 @@ def test_every_page_has_its_preview_tags(site, path):
 
 
 def test_every_page_has_its_own_description(site):
-    descriptions = {path: head(site, path)["description"] for path in PAGES}
-    assert len(PAGES) >= 6
-    assert len(set(descriptions.values())) == len(PAGES), f"pages share a description: {descriptions}"
+    descriptions = {path: head(site, path)["description"] for path in NAV_PAGES}
+    assert len(set(descriptions.values())) == len(NAV_PAGES), f"pages share a description: {descriptions}"
+    shortest, longest = quantity("previews.description_characters")
     for path, text in descriptions.items():
-        assert 50 <= len(text) <= 200, f"{path or 'home'}: a {len(text)}-character description is cut or thin in previews"
+        assert shortest <= len(text) <= longest, (
+            f"{path or 'home'}: a {len(text)}-character description is cut or thin in previews; "
+            f"write {shortest} to {longest} characters (editorial/quantities.yml)")
 
 
 def test_the_preview_picture_is_a_small_1200x630_png_served_by_the_site(site):
-    images = {head(site, path)["og:image"] for path in PAGES}
+    images = {head(site, path)["og:image"] for path in NAV_PAGES}
     assert len(images) == 1, images
     with urllib.request.urlopen(images.pop()) as response:  # served from 127.0.0.1, like every page
         assert response.headers["Content-Type"] == "image/png"

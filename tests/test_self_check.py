@@ -7,13 +7,13 @@ the statements and the score ranges a writer edits in step with each other.
 
 from __future__ import annotations
 
-import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from test_views import assert_every_set_shows
+from support.a11y import axe_violations, describe
+from support.editorial import quantity
+from support.views import VIEWS, assert_every_set_shows, other_view
 
 URL = "self-check/"
 DEVELOPER, ENGINEER = "../article/?view=developer", "../article/?view=engineer"
@@ -30,7 +30,9 @@ def test_statements_are_radio_scales_from_developer_to_engineer(site):
     form = built(site).select_one("article form.self-check")
     assert form is not None and form.get("method") == "dialog", "the form must never send answers anywhere"
     statements = form.select("fieldset")
-    assert 8 <= len(statements) <= 12, f"{len(statements)} statements; the page promises 8 to 12"
+    fewest, most = quantity("self_check.statements_at_least"), quantity("self_check.statements_at_most")
+    assert fewest <= len(statements) <= most, (
+        f"{len(statements)} statements; the page promises {fewest} to {most} (editorial/quantities.yml)")
     names = set()
     for fieldset in statements:
         legend = fieldset.find("legend")
@@ -106,12 +108,6 @@ def marker_x(page) -> float:
     return float(page.locator("svg.spectrum .self-check-marker circle").get_attribute("cx"))
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's violations, one readable line each: rule, impact, where."""
-    found = Axe().run(page).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'])}" for v in found]
-
-
 @pytest.mark.parametrize(
     "picks, score, end, links, x",
     [
@@ -157,12 +153,11 @@ def test_work_without_models_is_scored_on_the_other_nine(page, picks, shown, end
     assert marker_x(page) == pytest.approx(x)
 
 
-@pytest.mark.parametrize("view", ["Developer", "Engineer"])
+@pytest.mark.parametrize("view", VIEWS)
 def test_the_link_opens_the_article_in_that_view(fresh_context, view):
     page = fresh_context().new_page()
     page.goto(URL)
-    other = "Engineer" if view == "Developer" else "Developer"
-    page.locator(".tabbed-labels label", has_text=other).click()  # an earlier choice the link overrides
+    page.locator(".tabbed-labels label", has_text=other_view(view)).click()  # an earlier choice the link overrides
     answer(page, ALL_DEVELOPER if view == "Developer" else ALL_ENGINEER)
     page.get_by_role("link", name=f"Read the article in the {view} view").click()
     page.wait_for_url(f"**/article/?view={view.lower()}")
@@ -250,4 +245,4 @@ def test_axe_finds_nothing_before_and_after_answering(page):
             answer(page, MIXED)
             page.locator(".self-check-result:visible .md-button").last.hover()  # hover colours count too
         violations = axe_violations(page)
-        assert not violations, f"{moment}:\n" + "\n".join(violations)
+        assert not violations, f"{moment}:\n" + describe(violations)

@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-import yaml
-
-import sync  # scripts/sync.py; scripts/ is on the path through conftest.py
+import sync  # scripts/sync.py; scripts/ is on the path through tests/support
 from conftest import ROOT, both_engines
+from support.config import mkdocs_yml as config
 
 OVERRIDES = ROOT / "overrides"
 LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element that holds it
@@ -25,18 +23,6 @@ LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element
 }
 WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/sync (or inline_head_js if it must run before the tab sets are drawn)"}
 BUNDLE = sync.BUNDLE  # assets/javascripts/site.js, written by ./scripts/sync
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's own tags (!ENV, !!python/...) as plain values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def listed() -> dict[str, list[str]]:

@@ -9,49 +9,19 @@ address with the site's 404 page.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, BuiltSite, QuietHandler, build, free_port, serve
-from test_url_contract import ENTRIES
-from test_views import assert_every_set_shows
+from conftest import NAV_PAGES, SUBPATH, BuiltSite
+from support.contract import MOVED_PAGES
+from support.views import assert_every_set_shows, storage_key
 
-SUBPATH = "handbook/dev-vs-eng/"
-STORAGE_KEY = f"/{SUBPATH}.__tabs"  # Material scopes the stored view to the site's root path
-PAGES = [e.url.lstrip("/") for e in ENTRIES if "?" not in e.url and "#" not in e.url]
-
-
-class StaticHost(QuietHandler):
-    """Answers a missing address with the site's 404 page, as GitHub Pages and nginx do."""
-
-    not_found: Path
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = self.not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+PAGES = NAV_PAGES + MOVED_PAGES
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory) -> BuiltSite:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/{SUBPATH}"
-    root = tmp_path_factory.mktemp("portal")
-    dest = root / SUBPATH
-    result = build(ROOT / "mkdocs.yml", dest, url)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    handler = type("Host", (StaticHost,), {"not_found": dest / "404.html"})
-    server = serve(root, port, handler)
-    yield BuiltSite(path=dest, url=url, log=result.stderr)
-    server.shutdown()
+def hosted(builds) -> BuiltSite:
+    return builds.get("mkdocs", SUBPATH)
 
 
 def styled(page) -> bool:
@@ -67,20 +37,20 @@ def reader(fresh_context, hosted):
 
 
 def test_every_page_loads_under_the_subpath(reader, hosted):
-    assert len(PAGES) >= 7  # six pages and a moved page's old address
+    assert MOVED_PAGES, "a moved page's old address is tested too"
     for path in PAGES:
         response = reader.goto(path)
         assert response.ok, f"{hosted.url}{path}: HTTP {response.status}"
         assert reader.url.startswith(hosted.url), f"{path} left the sub-path: {reader.url}"
         assert styled(reader), f"{path}: Material's stylesheet did not load"
-    # Any file that failed to load, or a request outside 127.0.0.1, fails the test (conftest.guard).
+    # Any file that failed to load, or a request outside 127.0.0.1, fails the test (support/browser.py, guard).
 
 
-def test_views_and_view_links_work_under_the_subpath(reader):
+def test_views_and_view_links_work_under_the_subpath(reader, hosted):
     reader.goto("article/")
     assert_every_set_shows(reader, "Developer")
     reader.locator(".tabbed-labels label", has_text="Engineer").first.click()
-    assert json.loads(reader.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))[0] == "Engineer"
+    assert json.loads(reader.evaluate(f"localStorage.getItem({json.dumps(storage_key(hosted.url))})"))[0] == "Engineer"
     reader.goto("comparison/")
     assert_every_set_shows(reader, "Engineer")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_content import abbreviations
+from support.editorial import abbreviations
 
 
 @pytest.mark.parametrize("path", ["article/", "ai-examples/"])

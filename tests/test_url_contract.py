@@ -17,56 +17,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-from test_views import assert_every_set_shows
-from conftest import both_engines
+import view_contract
+from conftest import ROOT, both_engines
+from support.contract import CONTRACT, ENTRIES
+from support.editorial import quantity
+from support.views import assert_every_set_shows
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
 
-CONTRACT = ROOT / "editorial" / "url-contract.txt"
-VIEWS = ("developer", "engineer")
+VIEWS = tuple(view.lower() for view in view_contract.VIEWS)  # as URLs write them
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
-
-
-@dataclass(frozen=True)
-class Entry:
-    line: int
-    url: str  # from the site's root, starting with "/"
-    target: str | None = None  # set for a moved page: "/old/ -> /new/"
-
-    @property
-    def path(self) -> str:
-        return re.split(r"[?#]", self.url, maxsplit=1)[0]
-
-    @property
-    def anchor(self) -> str | None:
-        return self.url.split("#", 1)[1] if "#" in self.url else None
-
-    @property
-    def view(self) -> str | None:
-        match = re.search(r"[?&]view=([^&#]*)", self.url)
-        return match[1] if match else None
-
-
-def read_contract() -> list[Entry]:
-    entries = []
-    for number, raw in enumerate(CONTRACT.read_text(encoding="utf-8").splitlines(), start=1):
-        words = raw.split()
-        if not words or words[0].startswith("#"):
-            continue
-        where = f"{CONTRACT.relative_to(ROOT)}:{number}"
-        assert words[0].startswith("/"), f"{where}: {words[0]!r} must start with / (the site's root)"
-        if len(words) > 1 and words[1] == "->":
-            entry, rest = Entry(number, words[0], words[2]), words[3:]
-        else:
-            entry, rest = Entry(number, words[0]), words[1:]
-        assert not rest or rest[0].startswith("#"), f"{where}: unexpected {' '.join(rest)!r}; comments start with #"
-        entries.append(entry)
-    return entries
-
-
-ENTRIES = read_contract()
 
 
 def page_file(site_path: Path, path: str) -> Path:
@@ -156,13 +117,13 @@ def test_every_listed_url_resolves(pages, entry):
         return
     assert not page.redirect or entry.anchor is None, f"{where}: the page now redirects to {page.redirect}; list it as a redirect"
     if entry.anchor:
-        heading_id = re.sub(r"-(developer|engineer)$", "", entry.anchor)  # a tab's id is its heading's plus the view
+        heading_id = view_contract.heading_of_tab(entry.anchor)  # a tab's id is its heading's plus the view
         assert entry.anchor in page.anchors, (
             f"{where}: #{entry.anchor} is gone from {entry.path}. Give the renamed heading (or term) its old id "
             "back with `{#" + heading_id + "}` after its text."
         )
     if entry.anchor in page.tabs or entry.view is not None:
-        view = entry.view.lower() if entry.view is not None else entry.anchor.rsplit("-", 1)[1]
+        view = entry.view.lower() if entry.view is not None else (view_contract.view_of_fragment(entry.anchor) or entry.anchor).lower()
         assert view in VIEWS, f"{where}: {view!r} is not a view ({', '.join(VIEWS)})"
         assert page.tabs, f"{where}: {entry.path} has no Developer/Engineer tabs for the view to select"
 
@@ -172,7 +133,8 @@ def test_the_linking_page_shows_only_contract_urls(site):
     html = (site.path / "linking" / "index.html").read_text(encoding="utf-8")
     shown = [code.get_text().strip() for code in BeautifulSoup(html, "html.parser").select("article pre code")]
     links = [text for text in shown if text.startswith(site.url)]
-    assert len(links) >= 20, f"the linking page shows {len(links)} links to copy"
+    promised = quantity("linking.links_to_copy")
+    assert len(links) >= promised, f"the linking page shows {len(links)} links to copy; at least {promised} promised (editorial/quantities.yml)"
     listed = {e.url for e in ENTRIES}
     unlisted = [link for link in links if "/" + link[len(site.url):] not in listed]
     assert not unlisted, f"docs/linking.md recommends links the contract does not promise: {unlisted}"
@@ -210,7 +172,7 @@ def test_each_recommended_link_has_a_copy_button_that_copies_it(fresh_context, s
     page = context.new_page()
     page.goto("linking/")
     rows = page.locator("article table tbody tr")
-    assert rows.count() >= 20
+    assert rows.count() >= quantity("linking.links_to_copy")
     for row in [rows.first, rows.nth(rows.count() // 2), rows.last]:
         link = row.locator("pre code").inner_text().strip()
         row.locator("button.md-code__button").click()

@@ -9,15 +9,12 @@ view's panel selects that view; a moved page's old address keeps it.
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from conftest import NAV_PAGES
-from test_views import STORAGE_KEY, assert_every_set_shows, shown_views
-
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+from support.browser import DESKTOP, PHONE
+from support.views import DEFAULT_VIEW, STORAGE_KEY, VIEWS, assert_every_set_shows, named_views, other_view, shown_views
 
 SWITCH = """() => {
   const group = document.querySelector('.md-header [role="radiogroup"]');
@@ -44,17 +41,7 @@ def stored_first(page) -> str | None:
     return stored[0] if stored else None
 
 
-def named_views(url: str) -> set[str]:
-    """Every view an address names: its ?view= and a tab fragment's suffix."""
-    parts = urlsplit(url)
-    views = {v.lower() for v in parse_qs(parts.query).get("view", [])}
-    for view in ("developer", "engineer"):
-        if parts.fragment.endswith("-" + view):
-            views.add(view)
-    return views
-
-
-# --- Requirement 1: the header switch -------------------------------------------
+# --- The header switch --------------------------------------------------------
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
@@ -62,8 +49,8 @@ def test_the_header_switch_is_on_every_page_one_tap_away(fresh_context, viewport
     page = fresh_context(viewport=viewport).new_page()
     for path in NAV_PAGES:
         page.goto(path)
-        assert switch(page) == {"name": "View", "options": ["Developer", "Engineer"], "checked": ["Developer"]}, f"/{path}"
-        for view in ("Developer", "Engineer"):
+        assert switch(page) == {"name": "View", "options": list(VIEWS), "checked": [DEFAULT_VIEW]}, f"/{path}"
+        for view in VIEWS:
             box = switch_label(page, view).bounding_box()
             header = page.locator(".md-header").bounding_box()
             assert box and box["width"] >= 24 and box["height"] >= 24, f"/{path}: {view} is {box}"
@@ -106,7 +93,7 @@ def test_without_javascript_there_is_no_switch(fresh_context):
         assert page.locator(".md-header").get_by_text("Engineer", exact=True).count() == 0, f"/{path}"
 
 
-# --- Requirement 2: the address bar reproduces the view --------------------------
+# --- The address bar names the view on screen ---------------------------------
 
 
 def change_by_switch(page):
@@ -172,10 +159,10 @@ def test_the_address_keeps_the_section_and_other_parameters(fresh_context):
     assert page.url.endswith("article/?view=developer&utm_source=wiki#success-metric-developer"), page.url
 
 
-# --- Requirement 3: permalinks carry the view -----------------------------------
+# --- Permalinks carry the view ------------------------------------------------
 
 
-@pytest.mark.parametrize("view", ["Developer", "Engineer"])
+@pytest.mark.parametrize("view", VIEWS)
 def test_a_heading_permalink_opens_the_section_in_the_view_it_was_copied_in(fresh_context, view):
     page = fresh_context().new_page()
     page.goto("article/")
@@ -183,13 +170,13 @@ def test_a_heading_permalink_opens_the_section_in_the_view_it_was_copied_in(fres
     link = page.evaluate("document.querySelector('#success-metric > a.headerlink').href")
     other = fresh_context().new_page()
     other.goto("comparison/")
-    other.locator(".tabbed-labels label", has_text="Engineer" if view == "Developer" else "Developer").first.click()
+    other.locator(".tabbed-labels label", has_text=other_view(view)).first.click()
     other.goto(link)
     assert_every_set_shows(other, view)
     assert other.evaluate("document.getElementById('success-metric').getBoundingClientRect().top") < 200
 
 
-# --- Requirement 4: search hits and fragments land on visible text -----------------
+# --- Search hits and fragments land on visible text ---------------------------
 
 def visible_marks(test: str) -> str:
     """JS: how many words Material marked for a followed search hit are on screen and pass `test` (about `m`)."""
@@ -278,13 +265,13 @@ def test_a_fragment_inside_the_other_view_shows_that_view(fresh_context):
     assert_every_set_shows(fresh, "Engineer")
 
 
-# --- Requirement 6: a moved page's old address keeps the view ----------------------
+# --- A moved page's old address keeps the view --------------------------------
 
 
-@pytest.mark.parametrize("view", ["developer", "engineer"])
+@pytest.mark.parametrize("view", [v.lower() for v in VIEWS])
 def test_an_old_address_keeps_the_view_and_the_section(fresh_context, site, view):
     page = fresh_context().new_page()
-    page.goto(f"comparison/?view={'engineer' if view == 'developer' else 'developer'}")  # an earlier, other choice
+    page.goto(f"comparison/?view={other_view(view)}")  # an earlier, other choice
     page.goto(f"examples/?view={view}#classifier-with-drifting-inputs")
     page.wait_for_url(f"{site.url}ai-examples/**")
     assert_every_set_shows(page, view.capitalize())
@@ -293,7 +280,7 @@ def test_an_old_address_keeps_the_view_and_the_section(fresh_context, site, view
     assert len(shown_views(page)) >= 2
 
 
-# --- Requirement 5 and 8: print ------------------------------------------------------
+# --- Print --------------------------------------------------------------------
 
 PRINTED = """() => {
   const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
@@ -322,16 +309,16 @@ LINK_ADDRESSES = """() => [...document.querySelectorAll('article a[href]')]
   })"""
 
 
-@pytest.mark.parametrize("view", ["Developer", "Engineer"])
+@pytest.mark.parametrize("view", VIEWS)
 def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, site, view):
     page = fresh_context().new_page()
     page.goto("article/")
     switch_label(page, view).click()
     page.emulate_media(media="print")
     printed = page.evaluate(PRINTED)
-    only = "10" if view == "Developer" else "01"
+    only = "".join("1" if v == view else "0" for v in VIEWS)
     assert printed["sets"] == [f"{view}:{only}"] * len(printed["sets"]), printed["sets"]
-    other = "Engineer" if view == "Developer" else "Developer"
+    other = other_view(view)
     assert printed["line"] == (f"Printed in the {view} view from {site.url}article/?view={view.lower()}. "
                                f"The {other} view: {site.url}article/?view={other.lower()}")
 
@@ -341,7 +328,7 @@ def test_print_without_javascript_shows_both_views_and_the_address(fresh_context
     page.emulate_media(media="print")
     page.goto("article/")
     printed = page.evaluate(PRINTED)
-    assert printed["sets"] == ["Developer+Engineer:11"] * len(printed["sets"]), printed["sets"]
+    assert printed["sets"] == ["+".join(VIEWS) + ":" + "1" * len(VIEWS)] * len(printed["sets"]), printed["sets"]
     assert printed["line"] == f"Printed from {site.url}article/, both views, each under its label."
 
 
@@ -359,7 +346,7 @@ def test_printed_labels_are_legible_and_links_print_their_address(fresh_context)
     assert not bare, f"links printed without their address: {bare}"
 
 
-# --- Requirement 7: search finds what readers type -----------------------------------
+# --- Search finds what readers type -------------------------------------------
 
 
 def search(page, query: str) -> list[str]:
@@ -384,7 +371,7 @@ def test_each_glossary_term_is_a_hit_that_lands_on_the_term(fresh_context, term)
     page = fresh_context().new_page()
     page.goto("comparison/")
     hits = search(page, term.replace("-", " ") if term != "on-call" else term)
-    own = [hit for hit in hits if f"/glossary/" in hit and hit.endswith(f"#{term}")]
+    own = [hit for hit in hits if "/glossary/" in hit and hit.endswith(f"#{term}")]
     assert own, f"no hit lands on the glossary's {term}: {hits}"
     page.locator(f'.md-search-result a[href$="#{term}"]').first.click()
     page.wait_for_url(f"**/glossary/**#{term}")

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT, small_build
 
 GOOD_TABS = '''# Page
 
@@ -43,7 +43,7 @@ def tiny_site(tmp_path, page: str):
             """
         )
     )
-    return build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)
+    return small_build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)
 
 
 def test_correct_tab_set_builds(tmp_path):

@@ -10,39 +10,16 @@ import json
 
 import pytest
 
-from conftest import NAV_PAGES
-from conftest import both_engines
+from conftest import NAV_PAGES, both_engines
+from support.views import DEFAULT_VIEW, STORAGE_KEY, assert_every_set_shows, shown_views
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
 
-STORAGE_KEY = "/.__tabs"  # Material's key: the site's root path, then ".__tabs"
-
-SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {
-  const checked = set.querySelector(":scope > input:checked");
-  const label = set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`);
-  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
-  const shown = blocks.filter(b => getComputedStyle(b).display !== "none");
-  const inputs = [...set.querySelectorAll(":scope > input")];
-  // The label that is selected, and whether its own panel is the one on screen.
-  return label.textContent.trim() + (shown.length === 1 && blocks.indexOf(shown[0]) === inputs.indexOf(checked) ? "" : " (wrong panel shown)");
-})"""
-
-
-def shown_views(page) -> list[str]:
-    views = page.evaluate(SHOWN_VIEWS)
-    assert views, f"{page.url} has no tab sets"
-    return views
-
-
-def assert_every_set_shows(page, view: str) -> None:
-    views = shown_views(page)
-    assert views == [view] * len(views), f"{page.url}: tab sets show {views}"
-
 
 def test_a_click_switches_every_set_on_every_page(page):
     page.goto("article/")
-    assert_every_set_shows(page, "Developer")  # the default view
+    assert_every_set_shows(page, DEFAULT_VIEW)
     assert len(shown_views(page)) >= 4
 
     page.locator(".tabbed-labels label", has_text="Engineer").first.click()

@@ -24,8 +24,8 @@
       if (Array.isArray(labels) && labels.every(function (l) { return typeof l === "string"; })) {
         return labels;
       }
-    } catch (error) { /* not JSON */ }
-    try { localStorage.removeItem(__md_scope.pathname + "." + KEY); } catch (error) { /* no storage */ }
+    } catch (error) { /*{# not JSON #}*/ }
+    try { localStorage.removeItem(__md_scope.pathname + "." + KEY); } catch (error) { /*{# no storage #}*/ }
     return [];
   }
 

@@ -2,9 +2,9 @@
  * The reader's view (Developer or Engineer): one piece of state, one owner.
  *
  * Why this exists: a view shows in many places (every tab set, the header
- * switch, the address bar, heading permalinks, the printed page), and each
- * used to follow it on its own, so they could disagree: an address naming
- * one view while the page showed the other. This file reads the view once
+ * switch, the address bar, heading permalinks, the printed page); each
+ * following it on its own, they could disagree: an address naming one
+ * view while the page shows the other. This file reads the view once
  * (URL, then Material's stored tab choice) and writes it everywhere. Every
  * way of changing it ends in `show()`: the header switch calls it, and a tab
  * click, an arrow key (tabs-aria.js clicks the tab) or a tab fragment checks

@@ -1,37 +1,17 @@
-"""Accessibility helpers shared by the browser tests: axe-core, and the site's pages.
+"""axe-core for the browser tests, and its findings as a message a person can act on.
 
 `axe_violations(page)` runs the axe-core that axe-playwright-python bundles
 against the page as it is on screen and returns its violations; every rule is
 on, none is silenced. `describe(violations)` turns them into a message a person
 can act on: rule, impact, the elements' selectors and, for contrast, the
 colours and ratio axe measured.
-
-`site_pages(site)` lists every page of the built site from its sitemap, so a
-page added later is checked without touching the tests.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-import stock_site  # scripts/, on the path through conftest.py
 from axe_playwright_python.sync_playwright import Axe
 
 _AXE = Axe()
-
-
-def site_pages(site) -> list[str]:
-    """Every page of the built site, as paths relative to its root ("" is the home page).
-
-    Read from the sitemap MkDocs writes (as scripts/bench does), which lists
-    every page in the nav and not the 404 page.
-    """
-    base = urlsplit(site.url).path
-    paths = stock_site.sitemap_pages(site.path)
-    outside = [p for p in paths if not p.startswith(base)]
-    assert not outside, f"sitemap.xml lists pages outside {site.url}: {outside}"
-    assert paths, "sitemap.xml lists no pages"
-    return [p[len(base):] for p in paths]
 
 
 def axe_violations(page) -> list[dict]:

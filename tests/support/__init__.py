@@ -1,0 +1,30 @@
+"""The tests' own library: what more than one test module needs, defined once.
+
+- `config`: the checkout (ROOT) and mkdocs.yml, read once, with its tags;
+- `pages`: the site's pages, from the nav (and the moved pages' old addresses);
+- `contract`: editorial/url-contract.txt, parsed;
+- `editorial`: the abbreviations, the glossary, the glossary word list and
+  editorial/quantities.yml (how much the site promises its readers);
+- `views`: the Developer/Engineer views as a browser shows them, on top of
+  scripts/view_contract.py, which names the views;
+- `servers`: HTTP servers on 127.0.0.1, as a static host serves the site;
+- `builds`: the builds a run needs, each made once, lazily, and counted;
+- `browser`: Debian's Chromium, and the watch that fails a test on a request
+  to another host, a JavaScript error or a file that does not load;
+- `a11y`: axe-core, and its findings as a message a person can act on.
+
+Fixtures stay in tests/conftest.py. Test modules import from here, from
+conftest and from scripts/view_contract.py, never from one another
+(tests/test_house.py checks).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# scripts/ holds the Python the tests share with the build and the scripts:
+# view_contract, stock_site, sync.
+_SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)

@@ -1,0 +1,58 @@
+"""Debian's Chromium, and what every browser page a test opens is watched for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# The one host a page may ask: the tests' own servers.
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Watch:
+    """What went wrong while a page was open."""
+
+    offsite: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"request to another host: {u}" for u in self.offsite]
+            + [f"JavaScript error: {e}" for e in self.errors]
+            + [f"failed to load: {b}" for b in self.broken]
+        )
+
+
+def guard(context, watch: Watch) -> None:
+    """Block and record requests to other hosts; record broken files of the site."""
+
+    def route(route):
+        if urlsplit(route.request.url).hostname == HOST:
+            route.continue_()
+        else:
+            watch.offsite.append(route.request.url)
+            route.abort()
+
+    def response(response):
+        # A missing page may be the point of a test; a missing asset never is.
+        if response.status >= 400 and response.request.resource_type != "document":
+            watch.broken.append(f"{response.status} {response.url}")
+
+    context.route("**/*", route)
+    context.on("response", response)
+    context.on("page", lambda page: page.on("pageerror", lambda e: watch.errors.append(str(e))))
+
+# Window sizes the browser tests read at: a laptop, and a phone (390 px, the narrowest common one).
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}

@@ -1,0 +1,153 @@
+"""The builds a test run needs: each made once, when a test first asks, served, and counted.
+
+A full build of the site takes seconds; a run needs only five different ones:
+MkDocs and Zensical at the root of a host and under a portal's sub-path
+(SUBPATH), and stock Material (scripts/stock_site.py) for the budgets. The
+session's `builds` fixture (tests/conftest.py) holds them; the run ends by
+printing how many full builds it made.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import stock_site  # scripts/stock_site.py, shared with scripts/bench
+
+from .config import ROOT
+from .pages import NAV_PAGES
+from .servers import StaticHost, free_port, static_host
+
+# The engines that build this checkout: MkDocs (the README's build) and
+# Zensical, Material's successor, which reads the same mkdocs.yml.
+ENGINES = ("mkdocs", "zensical")
+# Where a portal hosts the site in the tests: http://127.0.0.1:<port>/handbook/dev-vs-eng/.
+SUBPATH = "handbook/dev-vs-eng/"
+
+# Builds made this run: "full" builds of the whole site, "small" ones of a
+# few-line test site.
+COUNTS = {"full": 0, "small": 0}
+
+
+@functools.cache
+def parsed(html: Path) -> BeautifulSoup:
+    """A built page, parsed once a run and shared: read it, never change it (copy.copy() it first)."""
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+@dataclass
+class BuiltSite:
+    """A build of the site, served over HTTP."""
+
+    path: Path  # the folder the site was built into
+    url: str  # where it is served, ending in "/"
+    log: str  # what the build printed
+    engine: str = "mkdocs"  # which engine built it: one of ENGINES
+    host: type[StaticHost] | None = None  # the server's handler, when served by a Builds cache
+
+    def pages(self) -> list[Path]:
+        """Every HTML page of the site, 404 page included."""
+        return sorted(self.path.rglob("*.html"))
+
+    def theme_pages(self) -> list[tuple[Path, BeautifulSoup]]:
+        """The pages the theme renders, parsed (shared: read only): not a moved page's hand-written forwarder."""
+        themed = [(html, parsed(html)) for html in self.pages() if parsed(html).select_one(".md-content")]
+        assert len(themed) >= len(NAV_PAGES), f"{self.path}: {len(themed)} theme pages, fewer than the nav's {len(NAV_PAGES)}"
+        return themed
+
+    def soup(self, path: str) -> BeautifulSoup:
+        """A page of the build, parsed: "article/" or "" (home) or a file such as "404.html"."""
+        file = self.path / path if path.endswith(".html") else self.path / path / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    @contextmanager
+    def sending(self, headers: dict[str, str]):
+        """Serve the build with these extra response headers for the duration."""
+        assert self.host is not None, "only a build from the builds cache has a host to configure"
+        self.host.extra_headers = dict(headers)
+        try:
+            yield self
+        finally:
+            self.host.extra_headers = {}
+
+
+def run_mkdocs(config: Path, dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of a whole site, as scripts/bench runs it; the caller decides what a failure means."""
+    COUNTS["full"] += 1
+    return stock_site.run_build(config, dest, site_url, cwd=cwd)
+
+
+def small_build(config: Path, dest: Path, site_url: str, cwd: Path) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of a few-line test site (its own config, not this site's)."""
+    COUNTS["small"] += 1
+    return stock_site.run_build(config, dest, site_url, cwd=cwd)
+
+
+def build_site(engine: str, dest: Path, url: str) -> str:
+    """Build this checkout with `engine` into `dest`; return its log, or fail the test with it."""
+    if engine == "zensical":
+        COUNTS["full"] += 1
+        result = stock_site.run_zensical_build(dest, url)
+        log = result.stdout + result.stderr
+    else:
+        result = run_mkdocs(ROOT / "mkdocs.yml", dest, url)
+        log = result.stderr
+    if result.returncode != 0:
+        pytest.fail(f"{' '.join(map(str, result.args))} failed:\n{log}", pytrace=False)
+    return log
+
+
+class Builds:
+    """This checkout's builds, each made on first use and served until close()."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._built: dict[tuple[str, str], BuiltSite] = {}
+        self._servers = []
+
+    def get(self, engine: str = "mkdocs", base: str = "") -> BuiltSite:
+        """`engine`'s build for a site at http://127.0.0.1:<port>/<base> (base "" or SUBPATH).
+
+        The server answers a missing address with the build's 404 page; the
+        host folder holds the build at <base>.
+        """
+        key = (engine, base)
+        if key not in self._built:
+            root = self.folder / f"{engine}-{'root' if not base else base.strip('/').replace('/', '-')}"
+            dest = root / "host" / base if base else root / "host"
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/{base}"
+            log = build_site(engine, dest, url)
+            self._built[key] = self._serve(root / "host", port, dest, url, log, engine)
+        return self._built[key]
+
+    def stock(self) -> BuiltSite:
+        """The same pages built with Material as it ships (scripts/stock_site.py), served at a root."""
+        key = ("stock", "")
+        if key not in self._built:
+            folder = self.folder / "stock"
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/"
+            config = stock_site.write_stock_config(folder / "config")
+            COUNTS["full"] += 1
+            try:
+                stock_site.build(config, folder / "site", url, strict=False)
+            except RuntimeError as error:
+                pytest.fail(str(error), pytrace=False)
+            self._built[key] = self._serve(folder / "site", port, folder / "site", url, "", "stock")
+        return self._built[key]
+
+    def _serve(self, root: Path, port: int, dest: Path, url: str, log: str, engine: str) -> BuiltSite:
+        server, host = static_host(root, port, dest / "404.html")
+        self._servers.append(server)
+        return BuiltSite(path=dest, url=url, log=log, engine=engine, host=host)
+
+    def close(self) -> None:
+        for server in self._servers:
+            server.shutdown()

@@ -1,0 +1,57 @@
+"""HTTP on 127.0.0.1, as a static host serves the site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep test output readable
+        pass
+
+
+class StaticHost(QuietHandler):
+    """Answers a missing address with the site's 404 page, as GitHub Pages and nginx do,
+    and sends `extra_headers` (say, docs/_headers' policy) with every response."""
+
+    not_found: Path | None = None
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None or not self.not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def static_host(root: Path, port: int, not_found: Path) -> tuple[http.server.ThreadingHTTPServer, type[StaticHost]]:
+    """Serve `root` as a static host; return the server and its handler class (set its extra_headers)."""
+    handler = type("Host", (StaticHost,), {"not_found": not_found, "extra_headers": {}})
+    return serve(root, port, handler), handler

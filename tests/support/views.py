@@ -1,0 +1,89 @@
+"""The Developer and Engineer views as a reader meets them: in a browser, and in built HTML.
+
+The views themselves, their order and the fragment rule come from
+scripts/view_contract.py; nothing here lists them again.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from view_contract import DEFAULT_VIEW, VIEWS, view_of_fragment
+
+__all__ = ["DEFAULT_VIEW", "VIEWS", "STORAGE_KEY", "storage_key", "other_view", "shown_views",
+           "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under"]
+
+
+def storage_key(site_url: str) -> str:
+    """Material's localStorage key for the stored tab choice: the site's root path, then ".__tabs"."""
+    return urlsplit(site_url).path + ".__tabs"
+
+
+STORAGE_KEY = storage_key("/")  # a site served at the root of its host
+
+
+def other_view(view: str) -> str:
+    """The view that is not `view` (either case in, the same case out)."""
+    names = [v.lower() for v in VIEWS] if view.islower() else list(VIEWS)
+    return names[1 - names.index(view)]
+
+
+# --- In the browser ----------------------------------------------------------
+
+SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {
+  const checked = set.querySelector(":scope > input:checked");
+  const label = set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`);
+  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+  const shown = blocks.filter(b => getComputedStyle(b).display !== "none");
+  const inputs = [...set.querySelectorAll(":scope > input")];
+  // The label that is selected, and whether its own panel is the one on screen.
+  return label.textContent.trim() + (shown.length === 1 && blocks.indexOf(shown[0]) === inputs.indexOf(checked) ? "" : " (wrong panel shown)");
+})"""
+
+
+def shown_views(page) -> list[str]:
+    """The view each tab set of the page shows, in page order."""
+    views = page.evaluate(SHOWN_VIEWS)
+    assert views, f"{page.url} has no tab sets"
+    return views
+
+
+def assert_every_set_shows(page, view: str) -> None:
+    views = shown_views(page)
+    assert views == [view] * len(views), f"{page.url}: tab sets show {views}"
+
+
+def named_views(url: str) -> set[str]:
+    """Every view an address names, in lower case: its ?view= and a tab fragment's suffix."""
+    parts = urlsplit(url)
+    views = {v.lower() for v in parse_qs(parts.query).get("view", [])}
+    named = view_of_fragment(parts.fragment)
+    if named:
+        views.add(named.lower())
+    return views
+
+
+# --- In built HTML (BeautifulSoup) -------------------------------------------
+
+
+def labels(tab_set) -> list[str]:
+    """The labels of a tab set, in order."""
+    return [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
+
+
+def panels(tab_set) -> dict[str, object]:
+    """The content of each view of a tab set, by label."""
+    return dict(zip(labels(tab_set), tab_set.select(":scope > .tabbed-content > .tabbed-block")))
+
+
+def tab_set_under(page, heading_id: str):
+    """The tab set that follows a heading within its section, or None."""
+    heading = page.find(id=heading_id)
+    assert heading, f"#{heading_id} is missing"
+    for element in heading.find_all_next():
+        if re.fullmatch(r"h[1-6]", element.name):
+            return None  # the next section began first
+        if "tabbed-set" in (element.get("class") or []):
+            return element
+    return None

@@ -1,0 +1,241 @@
+"""The house rules a newcomer relies on: tests share helpers through tests/support/,
+and comments stay true.
+
+- No test module imports another: what two modules need lives in tests/support/.
+- The CSS and JavaScript that overrides/main.html inlines into every page
+  (mkdocs.yml, extra: inline_css and inline_head_js) write every comment as
+  `/*{# ... #}*/`: the template drops it, so no comment reaches a reader's
+  page, where it would cost bytes on every load and change the policy's
+  hash. (./scripts/sync minifies the deferred scripts, dropping every comment.)
+- A comment that names a file (`overrides/main.html`) or a README section
+  names one that exists.
+- Comments say why, not history: no "issue 12", "requirement 3", "made to
+  fail first" or "used to" (commit messages keep the history).
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import subprocess
+import tokenize
+from pathlib import Path
+
+import material
+import pytest
+
+from conftest import ROOT
+from support.config import mkdocs_yml
+
+TESTS = ROOT / "tests"
+
+# --- Tests share helpers through tests/support/ ----------------------------------
+
+
+def imported_modules(source: Path) -> set[str]:
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_test_module_imports_another():
+    modules = {p.stem for p in TESTS.glob("*.py")} - {"conftest"}
+    problems = []
+    for source in sorted(TESTS.rglob("*.py")):
+        for name in sorted(imported_modules(source) & modules):
+            problems.append(f"{source.relative_to(ROOT)} imports {name}: move what it needs into tests/support/ "
+                            "(or copy a small helper) and import it from there")
+    stray = [f"tests/{name}.py is no test module: move it into tests/support/" for name in sorted(modules)
+             if not name.startswith("test_")]
+    assert not (problems + stray), "\n".join(problems + stray)
+
+
+# --- Comments --------------------------------------------------------------------
+
+
+def tracked_files() -> list[Path]:
+    """The files of the checkout that git tracks (or, outside git, every file but builds and caches)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        files = [ROOT / name for name in listed.split("\0") if name]
+    except (OSError, subprocess.CalledProcessError):
+        skip = {".git", ".venv", "site", "node_modules", "screenshots", ".cache", "__pycache__"}
+        files = [p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
+    return sorted(p for p in files if p.is_file())
+
+
+def _python_comments(text: str) -> list[str]:
+    found = []
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+        found += [t.string for t in tokens if t.type == tokenize.COMMENT]
+        tree = ast.parse(text)
+    except (tokenize.TokenError, SyntaxError):
+        return found
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring:
+                found.append(docstring)
+    return found
+
+
+def code_comments(text: str, line_comments: bool) -> list[str]:
+    """`/* ... */` comments, and `// ...` ones if `line_comments`, outside string literals."""
+    found, i, quote = [], 0, None
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                quote = None
+        elif char in "\"'`":
+            quote = char
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = len(text) if end < 0 else end + 2
+            found.append(text[i:end])
+            i = end
+            continue
+        elif line_comments and text.startswith("//", i) and (i == 0 or text[i - 1] not in ":\\"):
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            found.append(text[i:end])
+            i = end
+            continue
+        i += 1
+    return found
+
+
+HASH_COMMENT = re.compile(r"(?:^|\s)(#(?![!{]).*)$", re.M)
+
+
+def comments(path: Path) -> list[str]:
+    """The comments of a file, as its language writes them."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError):
+        return []
+    suffix = path.suffix.lower()
+    if suffix == ".py":
+        return _python_comments(text)
+    if suffix in (".js", ".css"):
+        return code_comments(text, line_comments=suffix == ".js")
+    if suffix in (".html", ".md"):
+        return re.findall(r"\{#.*?#\}|<!--.*?-->", text, re.S)
+    if suffix in (".yml", ".yaml", ".txt", ".ini", ".toml", ".cfg", ".sh") or (
+            not suffix and text.startswith("#!")):
+        return [m[1] for m in HASH_COMMENT.finditer(text)]
+    return []
+
+
+def every_comment() -> list[tuple[str, str]]:
+    """(file, comment) for every tracked file's comments."""
+    return [(path.relative_to(ROOT).as_posix(), comment) for path in tracked_files() for comment in comments(path)]
+
+
+# --- Comments in the inlined CSS and JavaScript ------------------------------------
+
+
+def inlined_files() -> list[Path]:
+    extra = mkdocs_yml().get("extra") or {}
+    return [ROOT / "overrides" / path for name in ("inline_css", "inline_head_js") for path in extra.get(name) or []]
+
+
+def test_every_comment_in_inlined_css_and_javascript_is_a_template_comment():
+    problems = []
+    for path in inlined_files():
+        text = path.read_text(encoding="utf-8")
+        for comment in code_comments(text, line_comments=path.suffix == ".js"):
+            if not re.fullmatch(r"/\*\{#.*#\}\*/", comment, re.S):
+                line = text[:text.index(comment)].count("\n") + 1
+                problems.append(f"{path.relative_to(ROOT)}:{line}: {comment[:60]!r} reaches every page; "
+                                "write it as /*{# ... #}*/, which the template drops")
+    assert inlined_files(), "mkdocs.yml lists no inlined files: nothing tested"
+    assert not problems, "\n".join(problems)
+
+
+# --- Comments point at what exists --------------------------------------------------
+
+# A path with a folder and a file extension, not part of a URL.
+PATH = re.compile(r"(?<![\w/.:@-])((?:\.?[\w-]+/)+[\w.-]*\w\.[a-z]{1,5})(?![\w/])")
+# Where a comment's path may be rooted: the checkout, the published site
+# (docs/, overrides/), the snippets, and Material's templates (partials/...).
+BASES = [ROOT, ROOT / "docs", ROOT / "overrides", ROOT / "includes", Path(material.__file__).parent / "templates"]
+# Outside the checkout: the team's shared/ folder, builds, the virtual environment.
+ELSEWHERE = ("shared/", "site/", ".venv/")
+# Files the engines publish themselves, named by the comments about them.
+ENGINE_FILES = {"assets/javascripts/bundle.js", "assets/stylesheets/main.css", "assets/stylesheets/palette.css",
+                "search/search_index.json", "sitemap.xml"}
+
+
+def _engine_file(path: str) -> bool:
+    generic = re.sub(r"\.[0-9a-f]{8}(\.min)?\.", ".", path)
+    return path.startswith(ELSEWHERE) or generic in ENGINE_FILES or Path(path).name == "redirect.json"
+
+
+def _exists(path: str, where: Path) -> bool:
+    if any(ch in path for ch in "*<>{}"):
+        return True  # a pattern, not one file
+    return any((base / path).exists() for base in [where.parent, *BASES])
+
+
+def test_every_file_a_comment_names_exists():
+    missing = []
+    for name, comment in every_comment():
+        for path in PATH.findall(comment):
+            if not _engine_file(path) and not _exists(path, ROOT / name):
+                missing.append(f"{name}: a comment names {path}, which does not exist; name the file that does the job now")
+    assert not missing, "\n".join(sorted(set(missing)))
+
+
+README_SECTION = re.compile(r"\b([\w-]+\.md|README),? \"([^\"]+)\"")
+
+
+def headings(markdown: Path) -> set[str]:
+    return {line.lstrip("#").strip() for line in markdown.read_text(encoding="utf-8").splitlines() if line.startswith("#")}
+
+
+def test_every_section_a_comment_names_exists():
+    missing = []
+    for name, comment in every_comment():
+        for file, section in README_SECTION.findall(" ".join(comment.split())):
+            target = ROOT / (file if file.endswith(".md") else "README.md")
+            if not target.is_file() or section not in headings(target):
+                missing.append(f'{name}: a comment names the section "{section}" of {target.name}, which has no such heading')
+    assert not missing, "\n".join(sorted(set(missing)))
+
+
+# --- Comments say why, not history ------------------------------------------------------
+
+HISTORY = re.compile(
+    r"\b(?:issues? \d+|requirements? \d+|made to fail|used to\b|no longer|previously|formerly)",
+    re.I,
+)
+
+
+def test_no_comment_records_history_or_process():
+    found = []
+    for name, comment in every_comment():
+        if name == "tests/test_house.py":
+            continue  # names the phrases it looks for
+        for match in HISTORY.finditer(" ".join(comment.split())):
+            found.append(f"{name}: {match[0]!r} in a comment; say why the code is as it is now "
+                         "(the history belongs in commit messages)")
+    assert not found, "\n".join(sorted(set(found)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('var a = "http://x"; // a note\n/*{# kept #}*/ /* plain */', ["// a note", "/*{# kept #}*/", "/* plain */"]),
+    ("a { b: url('//x') } /* c */", ["/* c */"]),
+])
+def test_the_comment_reader_finds_comments_outside_strings(text, expected):
+    assert code_comments(text, line_comments=True) == expected
