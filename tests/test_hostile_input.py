@@ -396,7 +396,7 @@ def test_a_search_hit_that_switches_the_view_says_so_and_goes_back_in_one_step(f
     live = page.locator('[role="status"][aria-live="polite"]')
     page.wait_for_function("() => document.querySelector('[role=status][aria-live=polite]').textContent.includes('Engineer')")
     assert "Showing the Engineer view for this result." in live.inner_text()
-    shots = ROOT / "tests" / "screenshots"
+    shots = ROOT / "screenshots"
     shots.mkdir(exist_ok=True)
     note.scroll_into_view_if_needed()
     page.screenshot(path=str(shots / f"search-switch-note-{site.engine}-{scheme}.png"))
