@@ -448,7 +448,25 @@ def test_a_search_hit_that_switches_the_view_says_so_and_goes_back_in_one_step(f
     page.wait_for_function(SAID, arg="Showing the Developer view.")
 
 
-# --- What is built: the forwarder's policy -------------------------------
+# --- What is built: search previews, the forwarder's policy -------------------------------
+
+
+def search_texts(site) -> list[str]:
+    index = site.path / "search" / "search_index.json"
+    if not index.exists():
+        index = site.path / "search.json"  # Zensical's own search
+    data = json.loads(index.read_text(encoding="utf-8"))
+    return [doc["text"] for doc in data.get("docs") or data.get("items")]
+
+
+def test_search_previews_keep_tab_labels_apart_from_the_text(site):
+    joined = "".join(VIEWS)
+    texts = search_texts(site)
+    run_together = [t[max(0, t.find(joined) - 40):t.find(joined) + 60] for t in texts if joined in t]
+    assert not run_together, (f"{len(run_together)} search entries run the tab labels together, as in "
+                              f"{run_together[0]!r}: is view_tabs_search (markdown-extensions/) still listed "
+                              "in mkdocs.yml and installed?")
+    assert any("the developer" in t.lower() for t in texts), "the panels' own text must stay searchable"
 
 
 def site_policy() -> dict[str, list[str]]:
