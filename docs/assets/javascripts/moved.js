@@ -5,4 +5,7 @@
  * way; this keeps it, and the #fragment, and leaves no history entry behind.
  * A file, not an inline script, so a strict Content-Security-Policy allows it.
  */
-location.replace(document.querySelector('link[rel="canonical"]').href.split(/[?#]/)[0] + location.search + location.hash);
+// The query and fragment pass on as written, never decoded here: the new
+// page's head script makes malformed ones harmless.
+var canonical = document.querySelector('link[rel="canonical"]');
+if (canonical) location.replace(canonical.href.split(/[?#]/)[0] + location.search + location.hash);

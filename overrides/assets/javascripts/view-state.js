@@ -10,63 +10,50 @@
  * click, an arrow key (tabs-aria.js clicks the tab) or a tab fragment checks
  * a tab's radio, whose change this file takes over from Material's linking.
  *
- * The store is Material's own (`__md_get("__tabs")`: labels, most recent
- * first), so Material's inline script selects the stored view before the
- * first paint. view-choice.js, in <head>, stores a view named in the URL
- * before that happens; this file runs once the page is parsed.
+ * The rules it applies are view-choice.js's (`window.__view`, inlined in
+ * <head>): the views, how a URL names one, Material's own store
+ * (`__md_get("__tabs")`: labels, most recent first). That script has already
+ * read the URL and the stored choice, and checked the chosen tabs as the page
+ * was parsed, so the first paint shows the view; this file runs once the page
+ * is parsed.
  *
- * The URL rule: whenever the page shows a view, the address is the page with
- * `?view=<view>` (other parameters kept) and its fragment, a tab fragment
- * turned to the view shown; replaced in place, never a new history entry.
- * Copied, it opens the same view for anyone.
+ * The URL rule: once a view is chosen (by a link, the switch, a tab or an
+ * earlier visit), the address is the page with `?view=<view>` (other
+ * parameters kept) and its fragment, a tab fragment turned into its section's
+ * heading; replaced in place, never a new history entry. Copied, it opens the
+ * same view at the same heading for anyone. Until a view is chosen, the
+ * address is left as it was.
  */
 (function () {
-  var VIEWS = ["Developer", "Engineer"];
-  var KEY = "__tabs";
+  // The contract (views, URL reading, stored choice), defined once by
+  // view-choice.js in <head>. Without it (a policy that blocked it) the tabs
+  // still work as Material's.
+  var contract = window.__view;
+  if (!contract) return;
+  var VIEWS = contract.views;
   var current = null;
 
   function labelOf(input) {
     var set = input.closest(".tabbed-set");
-    return set && set.querySelector(':scope > .tabbed-labels > label[for="' + input.id + '"]');
+    return set && set.querySelector(':scope > .tabbed-labels > label[for="' + CSS.escape(input.id) + '"]');
   }
 
   function viewOf(input) {
     var label = labelOf(input);
-    var text = label ? label.textContent.trim() : "";
-    return VIEWS.indexOf(text) >= 0 ? text : null;
+    return contract.named(label ? label.textContent.trim() : "");
   }
 
   function sets() {
     return Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set"));
   }
 
-  function stored() {
-    try {
-      var labels = __md_get(KEY);
-      return Array.isArray(labels) ? labels : [];
-    } catch (error) {
-      return []; // view-choice.js drops a corrupt value before Material reads it
-    }
-  }
-
-  // `?view=engineer`, or a tab fragment such as `#success-metric-engineer`
-  // (the same reading as view-choice.js, which runs before the page exists).
-  function viewFromUrl() {
-    var url = new URL(location.href);
-    var param = (url.searchParams.get("view") || "").toLowerCase();
-    var match = /-(developer|engineer)$/.exec(decodeURIComponent(url.hash)) || [];
-    var name = VIEWS.filter(function (v) { return v.toLowerCase() === param || v.toLowerCase() === match[1]; });
-    return name[0] || null;
-  }
-
-  // The address that shows `view`: see "The URL rule" above.
+  // The address that shows `view`: see "The URL rule" above. A tab fragment
+  // becomes its section's heading, so the address opens on the heading.
   function addressFor(view) {
     var url = new URL(location.href);
     url.searchParams.set("view", view.toLowerCase());
-    var tab = /^#(.+)-(developer|engineer)$/.exec(url.hash);
-    if (tab && document.getElementById(tab[1] + "-" + view.toLowerCase())) {
-      url.hash = "#" + tab[1] + "-" + view.toLowerCase();
-    }
+    var tab = contract.ofFragment(url.hash);
+    if (tab && document.getElementById(tab.heading)) url.hash = "#" + tab.heading;
     return url;
   }
 
@@ -74,32 +61,48 @@
   // too; `data-md-switching` tells it this change is handled (it then only
   // moves the set's underline), and the bubbling listener below clears the
   // mark should Material not be listening.
+  var selecting = false;
   function selectTabs(view) {
+    selecting = true;
+    try {
+      selectEach(view);
+    } finally {
+      selecting = false;
+    }
+  }
+  function selectEach(view) {
     sets().forEach(function (set) {
       set.querySelectorAll(":scope > input").forEach(function (input) {
         if (input.checked || viewOf(input) !== view) return;
-        labelOf(input).setAttribute("data-md-switching", "");
+        var label = labelOf(input);
+        if (label) label.setAttribute("data-md-switching", "");
         input.click();
       });
     });
   }
 
-  // `keep` false: the page opened in the view it shows; nothing was chosen.
-  function show(view, keep) {
+  // `how.store` false: the view was not chosen now (the page opened in it);
+  // `how.address` false: nothing was ever chosen, so the address stays as the
+  // reader typed it (a first visit's `/` is not turned into `/?view=developer`).
+  function show(view, how) {
+    how = how || {};
+    if (view !== current && !how.keepNote) dismissNote();
     current = view;
     document.documentElement.setAttribute("data-view", view.toLowerCase());
     selectTabs(view);
-    if (keep !== false) __md_set(KEY, [view].concat(stored().filter(function (l) { return l !== view; })));
+    if (how.store !== false) contract.remember(view);
     document.querySelectorAll(".view-switch input").forEach(function (radio) {
       radio.checked = radio.value === view;
     });
     if (!sets().length) return; // a page without views (404) has no view to name
     var address = addressFor(view);
-    history.replaceState(history.state, "", address.href);
-    // Permalinks name the view too, so a copied ¶ opens the section as seen.
-    document.querySelectorAll(".md-content .headerlink").forEach(function (link) {
-      link.setAttribute("href", "?view=" + view.toLowerCase() + "#" + link.getAttribute("href").split("#")[1]);
-    });
+    if (how.address !== false) {
+      history.replaceState(history.state, "", address.href);
+      // Permalinks name the view too, so a copied ¶ opens the section as seen.
+      document.querySelectorAll(".md-content .headerlink").forEach(function (link) {
+        link.setAttribute("href", "?view=" + view.toLowerCase() + "#" + link.getAttribute("href").split("#")[1]);
+      });
+    }
     var line = document.querySelector("[data-print-address]");
     if (line) {
       var page = address.origin + address.pathname + "?view=";
@@ -107,6 +110,35 @@
       line.textContent = "Printed in the " + view + " view from " + page + view.toLowerCase() +
         ". The " + other + " view: " + page + other.toLowerCase();
     }
+  }
+
+  // A search hit that switched the view says so, on screen and to assistive
+  // technology (a polite live region that exists before it speaks), with one
+  // button back to the view the reader had.
+  var announcer = null;
+  function announce(text) {
+    if (!announcer) return;
+    announcer.textContent = "";
+    setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+  function dismissNote() {
+    var note = document.querySelector(".view-note");
+    if (note) note.remove();
+  }
+  function noteSwitch(view, previous, before) {
+    var note = document.createElement("p");
+    note.className = "view-note";
+    note.append("Showing the " + view + " view for this result. ");
+    var back = document.createElement("button");
+    back.type = "button";
+    back.textContent = "Back to " + previous;
+    back.addEventListener("click", function () {
+      show(previous);
+      announce("Showing the " + previous + " view.");
+    });
+    note.append(back);
+    before.parentNode.insertBefore(note, before);
+    announce("Showing the " + view + " view for this result.");
   }
 
   // A tab the reader chose (click, key, fragment): the owner links the sets,
@@ -128,6 +160,15 @@
     var label = event.target.matches(".tabbed-set > input") && labelOf(event.target);
     if (label) label.removeAttribute("data-md-switching");
   });
+  // A click on the tab already shown changes nothing, so no change event:
+  // Material has still put the tab's fragment in the address, and the click
+  // is a choice all the same. (A click on the other tab checks it before this
+  // runs; the change event above takes it.)
+  document.addEventListener("click", function (event) {
+    var input = event.target;
+    if (selecting || current === null || !input.matches || !input.matches(".tabbed-set > input")) return;
+    if (input.checked && viewOf(input) === current) show(current);
+  }, true);
 
   // The header switch: two radios named for assistive technology. Built
   // here, so that without JavaScript there is no switch that cannot work.
@@ -145,7 +186,8 @@
       radio.name = "__view";
       radio.id = id;
       radio.value = view;
-      radio.addEventListener("change", function () { if (radio.checked) show(view); });
+      // A click, not a change: choosing the view already shown is a choice too.
+      radio.addEventListener("click", function () { if (radio.checked) show(view); });
       var label = document.createElement("label");
       label.htmlFor = id;
       label.textContent = view;
@@ -170,11 +212,7 @@
   }
 
   function target() {
-    try {
-      return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    } catch (error) {
-      return null;
-    }
+    return location.hash ? document.getElementById(contract.decode(location.hash.slice(1))) : null;
   }
 
   function revealFragment() {
@@ -219,18 +257,36 @@
     }
     var other = VIEWS[1 - VIEWS.indexOf(current)];
     if (score(other) > score(current)) {
-      show(other);
+      var previous = current;
+      show(other, { keepNote: true });
+      // Under the heading the hit names (or the page's title), where the reader lands.
+      var heading = start || article.querySelector("h1");
+      noteSwitch(other, previous, heading ? heading.nextSibling : article.firstChild);
       (start || article).scrollIntoView();
     }
   }
 
+  function mountAnnouncer() {
+    if (document.querySelector(".view-announce")) return;
+    announcer = document.createElement("div");
+    announcer.className = "view-announce";
+    announcer.setAttribute("role", "status");
+    announcer.setAttribute("aria-live", "polite");
+    document.body.append(announcer);
+  }
+
   document$.subscribe(function () {
     mountSwitch();
+    mountAnnouncer();
     var first = sets()[0];
     var checked = first && first.querySelector(":scope > input:checked");
-    var storedView = stored().filter(function (l) { return VIEWS.indexOf(l) >= 0; })[0];
-    // view-choice.js has stored a view the URL names; the default is not a choice.
-    show(viewFromUrl() || storedView || (checked && viewOf(checked)) || VIEWS[0], false);
+    // view-choice.js has read the URL and the stored choice; the default is not a choice.
+    var chosen = contract.chosen;
+    var tab = contract.ofFragment(location.hash);
+    show(chosen || (checked && viewOf(checked)) || VIEWS[0], { store: false, address: !!chosen });
+    // An incoming tab fragment now names its heading: open on the heading.
+    var heading = tab && location.hash === "#" + tab.heading && document.getElementById(tab.heading);
+    if (heading) heading.scrollIntoView();
     revealFragment();
     revealSearchHit();
   });
