@@ -11,7 +11,7 @@ then shows the view that holds it).
 A Markdown extension, not a hook or a template, because it is the one place
 both engines' indexes read: Zensical runs no hooks, and both index the page's
 Markdown output, not the rendered template. Installed with the site's
-requirements (a local package: markdown/pyproject.toml), as an extension
+requirements (a local package: markdown-extensions/pyproject.toml), as an extension
 listed in mkdocs.yml must be importable by name.
 """
 

@@ -174,6 +174,7 @@ BASES = [ROOT, ROOT / "docs", ROOT / "overrides", ROOT / "includes", Path(materi
 ELSEWHERE = ("shared/", "site/", ".venv/")
 # Files the engines publish themselves, named by the comments about them.
 ENGINE_FILES = {"assets/javascripts/bundle.js", "assets/stylesheets/main.css", "assets/stylesheets/palette.css",
+                "assets/stylesheets/classic/palette.css",
                 "search/search_index.json", "sitemap.xml"}
 
 
