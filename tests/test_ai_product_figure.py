@@ -35,9 +35,17 @@ def test_the_figure_has_a_title_a_description_and_a_caption_in_words(site):
     assert svg.get("aria-describedby") == desc.get("id"), "the figure is not described by its <desc>"
     for part in ["Developer view", "Engineer view", "handoff", "model", "data", "pipelines", "serving", "evaluation", "monitoring"]:
         assert part.lower() in desc.get_text().lower(), f"the <desc> does not name {part!r}"
-    caption = svg.find_parent("figure").find("figcaption")
-    assert caption and all(w in caption.get_text() for w in ["Developer view", "Engineer view", "handoff"]), (
-        "the figure's caption does not say in words which view owns which part")
+    in_words = svg.find_parent("figure").find_next_sibling("p")
+    assert in_words and in_words.get_text().startswith("In words:"), "no paragraph \"In words: ...\" follows the figure"
+    assert all(w in in_words.get_text() for w in ["Developer view", "Engineer view", "handoff"]), (
+        "the text after the figure does not say in words which view owns which part")
+
+
+def test_no_label_of_the_figure_is_swallowed_by_a_tooltip(site):
+    """Abbreviations on every page become <abbr> tooltips, which SVG text does not draw."""
+    wrapped = [abbr.get_text() for abbr in figure(site).find_all("abbr")]
+    assert not wrapped, (f"includes/ai-product.svg: {wrapped} became <abbr> and vanish from the drawing; "
+                         "spell them out (includes/abbreviations.md lists the abbreviations)")
 
 
 def test_the_figure_needs_no_inline_style(site):
