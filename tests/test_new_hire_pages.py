@@ -184,10 +184,16 @@ def minutes(words: int) -> int:
     return max(1, int(words / WORDS_PER_MINUTE + 0.5))
 
 
-def test_reading_times_on_start_here_are_computed_from_the_pages(site):
+# The reading paths on Start here: the one for every new hire, and the one for
+# people whose work is models (ML and AI engineers, applied scientists).
+PATHS = ["reading-path", "reading-path-for-model-work"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_reading_times_on_start_here_are_computed_from_the_pages(site, path):
     page = soup(site, "start-here")
-    tab_set = tab_set_under(page, "reading-path")
-    assert tab_set, "start-here/#reading-path has no Developer/Engineer tabs"
+    tab_set = tab_set_under(page, path)
+    assert tab_set, f"start-here/#{path} has no Developer/Engineer tabs"
     wrong = []
     for view, block in panels(tab_set).items():
         steps = block.select("ol > li")
@@ -208,8 +214,49 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site):
         typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
         if total.get_text(strip=True) != f"{typed_sum} min":
             wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to {typed_sum} min")
-    assert not wrong, (f"docs/start-here.md: reading times are out of date ({WORDS_PER_MINUTE} words a minute); "
+    assert not wrong, (f"docs/start-here.md, #{path}: reading times are out of date ({WORDS_PER_MINUTE} words a minute); "
                        "run ./scripts/sync, which writes them:\n" + "\n".join(wrong))
+
+
+def test_the_path_for_model_work_says_which_view_and_starts_with_the_ai_pages(site):
+    page = soup(site, "start-here")
+    intro = page.select_one("article").find("ul")
+    assert intro.select_one("a[href='#reading-path-for-model-work']"), (
+        "the list of paths at the top of start-here does not point to #reading-path-for-model-work")
+    heading = page.find(id="reading-path-for-model-work")
+    shared = []
+    for element in heading.find_next_siblings():
+        if "tabbed-set" in (element.get("class") or []):
+            break
+        shared.append(element.get_text(" ", strip=True))
+    shared = " ".join(shared)
+    for words in ["applied scientist", "ML engineer", "Developer view", "Engineer view"]:
+        assert words in shared, f"start-here/#reading-path-for-model-work: the text before the tabs does not name {words!r}"
+    for view, block in panels(tab_set_under(page, "reading-path-for-model-work")).items():
+        first = block.select_one("ol > li a")["href"]
+        assert first.startswith("../ai-examples/"), f"the {view} path for model work starts with {first}, not the AI examples"
+
+
+# --- Linking for onboarding leads ----------------------------------------------
+
+
+def test_each_audience_on_the_linking_page_starts_with_start_here(site):
+    page = soup(site, "linking")
+    views = panels(tab_set_under(page, "linking-for-each-audience"))
+    assert tuple(views) == VIEWS
+    for view, block in views.items():
+        first = block.select_one("pre, code")
+        assert first and "/start-here/?view=" + view.lower() in first.get_text(), (
+            f"linking/#linking-for-each-audience, {view}: the first link to send is not Start here in that view")
+
+
+def test_the_linking_page_says_a_permalink_carries_the_current_view(site):
+    article = soup(site, "linking").select_one("article")
+    for element in article.select(".headerlink, pre"):
+        element.decompose()
+    sentences = re.split(r"(?<=[.!?])\s", article.get_text(" ", strip=True))
+    assert any("¶" in s and re.search(r"\bview (you|it)\b", s) for s in sentences), (
+        "docs/linking.md does not say that a heading's ¶ link carries the view it was copied in")
 
 
 def test_start_here_has_terms_and_a_first_week_checklist_for_each_kind_of_hire(site):

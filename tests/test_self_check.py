@@ -7,6 +7,7 @@ the statements and the score ranges a writer edits in step with each other.
 
 from __future__ import annotations
 
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -66,9 +67,45 @@ def test_score_ranges_cover_every_total_and_match_the_by_hand_text(site):
     by_hand = page.select_one(".self-check-by-hand").get_text(" ")
     headings = [r.find("h3").get_text() for r in page.select(".self-check-result")]
     for (low, high), heading in zip(ranges, headings):
-        assert f"{low} to {high}" in by_hand, f"the by-hand instructions do not name {low} to {high} points"
-        assert heading.startswith(f"{low} to {high} points"), heading
-    assert page.select_one("[data-max]").get_text() == str(top) == page.select_one("[data-max]")["data-full"]
+        assert f"{low} to {high}" in by_hand, f"the by-hand instructions do not name {low} to {high}"
+        assert heading.startswith(f"{low} to {high}:"), heading
+    assert page.select_one("[data-full]").get_text() == str(top)
+
+
+# A place on a line, not a grade: words of marking stay out of what the reader
+# is told about their answers.
+GRADE_WORDS = re.compile(r"\b(points?|scored?|scores)\b", re.I)
+
+
+def test_the_result_and_the_by_hand_text_read_as_a_place_not_a_grade(site):
+    page = built(site)
+    for selector in [".self-check-by-hand", ".self-check-score", ".self-check-result", ".self-check-scaling"]:
+        for element in page.select(selector):
+            text = element.get_text(" ", strip=True)
+            assert not GRADE_WORDS.search(text), f"docs/self-check.md, {selector}: {GRADE_WORDS.search(text)[0]!r} in {text[:80]!r}"
+
+
+def test_the_page_does_not_say_which_end_each_ending_belongs_to(site):
+    """Said up front, the order invites answering for a place instead of for the work."""
+    page = built(site)
+    page.select_one(".self-check-by-hand").decompose()  # scoring by hand needs the order
+    text = page.select_one("article").get_text(" ")
+    said = re.search(r"(runs?|go(es)?) from the developer end|developer end \(first\)", text)
+    assert not said, f"docs/self-check.md announces the order of the endings: {said[0]!r}"
+
+
+# Endings the comparison (docs/comparison.md) puts wholly at the developer end:
+# evaluation results on held-out data, and the people who asked for the work.
+DEVELOPER_END = ["evaluation set", "evaluation data", "asked for it"]
+
+
+@pytest.mark.parametrize("words", DEVELOPER_END)
+def test_endings_the_comparison_puts_at_the_developer_end_sit_there(site, words):
+    endings = [label for label in built(site).select("form.self-check label") if words in label.get_text()]
+    assert endings, f"no ending mentions {words!r}"
+    for label in endings:
+        value = label.find("input")["value"]
+        assert value == "0", f"{label.get_text(strip=True)!r} is worth {value}; the comparison puts it at the developer end, 0"
 
 
 # --- In the browser -------------------------------------------------------------------
@@ -108,6 +145,10 @@ def marker_x(page) -> float:
     return float(page.locator("svg.spectrum .self-check-marker circle").get_attribute("cx"))
 
 
+def position(at) -> str:
+    return f"You sit at {at} on a line from the developer end, 0, to the engineer end, 30."
+
+
 @pytest.mark.parametrize(
     "picks, score, end, links, x",
     [
@@ -126,8 +167,9 @@ def test_answers_place_the_reader_and_link_to_the_view(page, picks, score, end, 
     answer(page, picks)
     assert end in reading(page)
     assert view_links(page) == links
-    assert marker_x(page) == x, "the marker is not where the score puts it on the line"
-    assert page.locator(".self-check-score").inner_text() == f"You scored {score} of 30 points."
+    assert marker_x(page) == x, "the marker is not where the position puts it on the line"
+    assert page.locator(".self-check-score").inner_text() == position(score)
+    assert not page.locator(".self-check-scaling").is_visible(), "nothing was left out, so nothing was scaled"
     # Screen readers hear the result: focus moves to its heading.
     assert page.evaluate("document.activeElement.matches('.self-check-result h3')")
 
@@ -136,21 +178,26 @@ MODEL = 6  # statement 7, about machine-learning models, may be left out of the 
 
 
 @pytest.mark.parametrize(
-    "picks, shown, end, x",
+    "picks, at, sum_, end",
     [
-        ([-1] * MODEL + [SKIP] + [-1] * 3, "27 of 27", "toward the engineer end", 440),
-        ([0] * MODEL + [SKIP] + [0] * 3, "0 of 27", "toward the developer end", 40),
-        # 10 of 27 is 11.1 of 30: the middle, though 10 of 30 would not be.
-        ([-1, -1, -1, 1, 0, 0, SKIP, 0, 0, 0], "10 of 27", "in the middle", 40 + 400 * 10 / 27),
+        ([-1] * MODEL + [SKIP] + [-1] * 3, 30, 27, "toward the engineer end"),
+        ([0] * MODEL + [SKIP] + [0] * 3, 0, 0, "toward the developer end"),
+        # 10 of 27 is 11.1 on the 0-30 line: the middle, though 10 of 30 would not be.
+        ([-1, -1, -1, 1, 0, 0, SKIP, 0, 0, 0], 11, 10, "in the middle"),
     ],
     ids=["engineer", "developer", "scaled-to-the-middle"],
 )
-def test_work_without_models_is_scored_on_the_other_nine(page, picks, shown, end, x):
+def test_work_without_models_is_placed_on_the_same_line_and_says_how(page, picks, at, sum_, end):
     page.goto(URL)
     answer(page, picks)
-    assert page.locator(".self-check-score").inner_text() == f"You scored {shown} points."
+    assert page.locator(".self-check-score").inner_text() == position(at)
     assert end in reading(page)
-    assert marker_x(page) == pytest.approx(x)
+    assert marker_x(page) == pytest.approx(40 + 400 * at / 30), "the marker and the number disagree"
+    scaling = page.locator(".self-check-scaling")
+    assert scaling.is_visible(), "the reader is not told that the other answers were scaled"
+    note = scaling.inner_text()
+    for said in ["Statement 7", "other nine", f"{sum_} of a possible 27", f"{at}"]:
+        assert said in note, f"the scaling note does not say {said!r}: {note!r}"
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -232,7 +279,7 @@ def test_without_javascript_the_page_explains_scoring_by_hand(fresh_context):
     page.goto(URL)
     by_hand = page.locator(".self-check-by-hand")
     assert by_hand.is_visible()
-    assert "0 points" in by_hand.inner_text() and "Add up" in by_hand.inner_text()
+    assert "0 for the first ending" in by_hand.inner_text() and "Add up" in by_hand.inner_text()
     assert page.locator(".self-check-result:visible").count() == 3, "every reading shows, for the reader to pick"
     assert page.locator("form.self-check input[type=radio]:visible").count() >= 32
     assert not page.get_by_role("button", name="Show my place on the spectrum").is_visible()
@@ -246,3 +293,76 @@ def test_axe_finds_nothing_before_and_after_answering(page):
             page.locator(".self-check-result:visible .md-button").last.hover()  # hover colours count too
         violations = axe_violations(page)
         assert not violations, f"{moment}:\n" + describe(violations)
+
+
+# --- Incomplete and tampered answers -------------------------------------------------
+
+SUBMIT = "Show my place on the spectrum"
+
+
+def fragments_seen_while_scrolling(page) -> list[str]:
+    """Each #fragment the address names while the reader scrolls the page from top to bottom."""
+    seen = []
+    page.wait_for_timeout(800)  # Material's anchor tracking waits 250 ms, twice, after a scroll
+    seen.append(page.evaluate("location.hash"))
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height, page.viewport_size["height"] // 2):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(600)
+        seen.append(page.evaluate("location.hash"))
+    return seen
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=["1280", "390"])
+@pytest.mark.parametrize("open_statements", [range(10), [0], [9]], ids=["empty", "first-open", "last-open"])
+def test_an_incomplete_submit_never_names_a_hidden_reading_in_the_address(page, viewport, open_statements):
+    """Material's anchor tracking places a hidden heading at the top of the page,
+    so a reading the reader cannot see would otherwise end up in a link they copy."""
+    page.set_viewport_size(viewport)
+    page.goto(URL)
+    statements = page.locator("form.self-check fieldset")
+    for i in range(10):
+        if i not in open_statements:
+            statements.nth(i).locator("label").first.click()
+    page.get_by_role("button", name=SUBMIT).click()
+    assert page.locator(".self-check-result:visible").count() == 0
+    for fragment in fragments_seen_while_scrolling(page):
+        if fragment:
+            target = page.locator(f"[id='{fragment[1:]}']")
+            assert target.count() == 1 and target.is_visible(), f"the address names {fragment}, which is not on screen"
+
+
+# Changes a reader could make in the browser's developer tools: the page must
+# neither throw nor print NaN, and must not place anyone from such answers.
+TAMPERED = {
+    "non-numeric": "form => { form.querySelector('input[name=done]').value = 'abc'; }",
+    "out-of-range": "form => { form.querySelector('input[name=done]').value = '99'; }",
+    "negative": "form => { form.querySelector('input[name=done]').value = '-5'; }",
+    "fractional": "form => { form.querySelector('input[name=done]').value = '1.5'; }",
+    "no-radios": "form => { form.querySelector('fieldset').querySelectorAll('label').forEach(l => l.remove()); }",
+    "every-answer-left-out": "form => { form.querySelectorAll('input').forEach(i => i.setAttribute('data-unscored', '')); }",
+}
+
+
+@pytest.mark.parametrize("change", TAMPERED.values(), ids=TAMPERED.keys())
+def test_tampered_answers_ask_for_an_answer_or_are_ignored(page, change):
+    page.goto(URL)
+    page.locator("form.self-check").evaluate(change)
+    statements = page.locator("form.self-check fieldset")
+    for i in range(statements.count()):
+        labels = statements.nth(i).locator("label")
+        if labels.count():
+            labels.first.click()
+    page.get_by_role("button", name=SUBMIT).click()
+    text = page.locator("article").inner_text()
+    assert "NaN" not in text and "undefined" not in text, text[-400:]
+    status = page.get_by_role("status").inner_text()
+    if page.locator(".self-check-result:visible").count():
+        # Ignored: the reader is placed from the answers that are well formed.
+        assert status == ""
+        assert re.fullmatch(r"You sit at \d+ on a line from the developer end, 0, to the engineer end, 30\.",
+                            page.locator(".self-check-score").inner_text())
+        assert 40 <= marker_x(page) <= 440
+    else:
+        assert status.startswith("Please answer every statement"), f"neither placed nor asked: {status!r}"
+        assert not page.locator(".self-check-score").is_visible()
