@@ -104,9 +104,18 @@
     if (line) {
       var page = address.origin + address.pathname + "?view=";
       var other = VIEWS[1 - VIEWS.indexOf(view)];
-      line.textContent = "Printed in the " + view + " view from " + page + view.toLowerCase() +
-        ". The " + other + " view: " + page + other.toLowerCase();
+      line.replaceChildren("Printed in the " + view + " view from ", printUrl(page + view.toLowerCase()),
+        ". The " + other + " view: ", printUrl(page + other.toLowerCase()));
     }
+  }
+
+  // An address on the printed line, in its own element so that print.css
+  // can keep it whole on one line.
+  function printUrl(href) {
+    var span = document.createElement("span");
+    span.className = "print-url";
+    span.textContent = href;
+    return span;
   }
 
   // A tab the reader chose (click, key, fragment): the owner links the sets,
