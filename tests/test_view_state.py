@@ -9,6 +9,8 @@ view's panel selects that view; a moved page's old address keeps it.
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -343,7 +345,8 @@ def test_printed_labels_are_legible_and_links_print_their_address(fresh_context)
     links = page.evaluate(LINK_ADDRESSES)
     leaving = [link for link in links if link[2]]
     assert len(leaving) >= 3, links
-    bare = [link for link in leaving if link[1] not in link[3] and link[0] != link[1]]
+    # A link to another page of the site prints with the reader's view added.
+    bare = [link for link in leaving if link[1] not in re.sub(r"\?view=(developer|engineer)", "", link[3]) and link[0] != link[1]]
     assert not bare, f"links printed without their address: {bare}"
 
 

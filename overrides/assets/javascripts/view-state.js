@@ -107,8 +107,8 @@
     if (line) {
       var page = address.origin + address.pathname + "?view=";
       var other = VIEWS[1 - VIEWS.indexOf(view)];
-      line.textContent = "Printed in the " + view + " view from " + page + view.toLowerCase() +
-        ". The " + other + " view: " + page + other.toLowerCase();
+      line.replaceChildren("Printed in the " + view + " view from ", printUrl(page + view.toLowerCase()),
+        ". The " + other + " view: ", printUrl(page + other.toLowerCase()));
     }
   }
 
@@ -139,6 +139,15 @@
     note.append(back);
     before.parentNode.insertBefore(note, before);
     announce("Showing the " + view + " view for this result.");
+  }
+
+  // An address on the printed line, in its own element so that print.css
+  // can keep it whole on one line.
+  function printUrl(href) {
+    var span = document.createElement("span");
+    span.className = "print-url";
+    span.textContent = href;
+    return span;
   }
 
   // A tab the reader chose (click, key, fragment): the owner links the sets,
