@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # scripts/stock_site.py serves both scripts/bench and the tests.
 sys.path.insert(0, str(ROOT / "scripts"))
 import stock_site  # noqa: E402
+import org  # noqa: E402  (an organisation's org.yml, written for the pages before each build)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -106,13 +107,17 @@ ENGINES = ("mkdocs", "zensical")
 both_engines = pytest.mark.parametrize("site", ENGINES, indirect=True)
 
 
-def build_site(engine: str, dest: Path, url: str) -> str:
-    """Build this checkout with `engine` into `dest`; return its log, or fail the test with it."""
+def build_site(engine: str, dest: Path, url: str, root: Path = ROOT) -> str:
+    """Build the checkout at `root` with `engine` into `dest`; return its log, or fail the test with it."""
+    try:
+        org.prepare(root)  # as every build path does first (scripts/org.py)
+    except org.OrgError as error:
+        pytest.fail(str(error), pytrace=False)
     if engine == "zensical":
-        result = stock_site.run_zensical_build(dest, url)
+        result = stock_site.run_zensical_build(dest, url, root=root)
         log = result.stdout + result.stderr
     else:
-        result = build(ROOT / "mkdocs.yml", dest, url)
+        result = build(root / "mkdocs.yml", dest, url, cwd=root)
         log = result.stderr
     if result.returncode != 0:
         pytest.fail(f"{' '.join(map(str, result.args))} failed:\n{log}", pytrace=False)
