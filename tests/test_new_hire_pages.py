@@ -223,7 +223,7 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site):
         typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
         if total.get_text(strip=True) != f"{typed_sum} min":
             wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to *{typed_sum} min*{{ .read-total }}")
-    assert not wrong, "docs/start-here.md: reading times are out of date (230 words a minute):\n" + "\n".join(wrong)
+    assert not wrong, "includes/reading-path-<view>.md (Start here and the handout): reading times are out of date (230 words a minute):\n" + "\n".join(wrong)
 
 
 def test_start_here_has_terms_and_a_first_week_checklist_for_each_kind_of_hire(site):
