@@ -46,7 +46,7 @@ def test_every_page_is_in_the_nav_and_published(site):
 )
 def test_a_contributor_mistake_fails_the_build_naming_the_file(tmp_path, change, expected):
     """The real config, on a copy of the project with one mistake added."""
-    for part in ["docs", "includes", "hooks", "overrides"]:
+    for part in ["docs", "includes", "hooks", "overrides", "scripts"]:
         shutil.copytree(ROOT / part, tmp_path / part)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     path, text = change
