@@ -8,7 +8,8 @@ drops what this site adds on top of Material:
 
 - `theme.custom_dir` (overrides/): pointed at an empty folder;
 - `extra_css`, `extra_javascript`, `hooks`: emptied;
-- plugins: only `search`, Material's default (no minify, no redirects).
+- plugins: only `search`, Material's default (no minify, no redirects);
+- `repo_url`: none (Material's repository widget would call the GitHub API).
 
 `font: false` stays, as in the issue's baseline: with Material's default
 fonts every stock page would ask Google Fonts, which fails offline.
@@ -36,6 +37,11 @@ theme:
 extra_css: []
 extra_javascript: []
 hooks: []
+# No repository: as Material ships it, its header widget asks the GitHub API
+# for the repository's stars and forks on every page (this site keeps the
+# link plain, overrides/main.html), a request to another host.
+repo_url: null
+edit_uri: null
 plugins:
   - search
 watch: []

@@ -13,7 +13,8 @@ path, and from those builds writes:
   script and style the builds hold (script-src, style-src), each labelled;
 - docs/_headers and deploy/nginx.conf: the same policy as response headers,
   with what only a header can say;
-- docs/start-here.md: the reading times of the reading paths;
+- docs/start-here.md and includes/reading-path-<view>.md (which Start here and
+  the handout include): the reading times of the reading paths;
 - editorial/url-contract.txt: each newly published address, appended (a line
   is never deleted or moved: each is a promise to readers).
 
@@ -168,7 +169,7 @@ def bundle(root: Path, config: dict) -> str:
 # --- Builds ----------------------------------------------------------------------
 
 # What a build reads from the checkout (the hook imports scripts/view_contract.py).
-BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py")
+BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py", "scripts/org.py")
 
 
 @dataclass
@@ -242,9 +243,9 @@ def cached_builds(project: Path, root: Path) -> list[Build]:
     # builds (Start here is not on its own reading path): blank it, so the
     # builds a run makes still serve the run after it.
     (project / "docs" / "_headers").write_text("", encoding="utf-8")
-    start_here = project / "docs" / "start-here.md"
-    start_here.write_text(READ_TOTAL.sub("*0 min*{ .read-total }", READ_TIME.sub(
-        "*0 min*{ .read-time }", start_here.read_text(encoding="utf-8"))), encoding="utf-8")
+    for listed in [project / "docs" / "start-here.md", *reading_path_includes(project)]:
+        listed.write_text(READ_TOTAL.sub("*0 min*{ .read-total }", READ_TIME.sub(
+            "*0 min*{ .read-time }", listed.read_text(encoding="utf-8"))), encoding="utf-8")
     cache = root / CACHE
     done = cache / inputs_digest(project, root)
     if not done.is_dir():
@@ -430,10 +431,12 @@ def minutes(words: int) -> int:
     return max(1, int(words / WORDS_PER_MINUTE + 0.5))
 
 
-def reading_times(markdown: str, page: str, site: Path) -> str:
-    """`markdown` (docs/<page>) with each `*N min*{ .read-time }` set from the page its
-    line links to, in the view of the tab it sits in, and each `{ .read-total }` the sum."""
-    out, view, times = [], None, []
+def reading_times(markdown: str, page: str, site: Path, view: str | None = None) -> str:
+    """`markdown` (docs/<page>, or a file docs/<page> includes) with each
+    `*N min*{ .read-time }` set from the page its line links to, in the view of
+    the tab it sits in (or `view`, for an include written for one view), and
+    each `{ .read-total }` the sum."""
+    out, times = [], []
     for line in markdown.splitlines(keepends=True):
         tab = view_contract.TAB_LINE.match(line)
         if tab:
@@ -458,6 +461,19 @@ def reading_times(markdown: str, page: str, site: Path) -> str:
             line = READ_TOTAL.sub(f"*{sum(times)} min*{{ .read-total }}", line, count=1)
         out.append(line)
     return "".join(out)
+
+
+def reading_path_includes(root: Path) -> list[Path]:
+    """The reading paths written once for Start here and the handout, one file a view."""
+    return sorted((root / "includes").glob("reading-path-*.md"))
+
+
+def reading_path_view(path: Path) -> str:
+    view = view_contract.view_of_fragment(path.stem)
+    if view is None:
+        raise SyncError(f"includes/{path.name}: name a reading path reading-path-<view>.md, "
+                        f"the view one of {', '.join(v.lower() for v in view_contract.VIEWS)}")
+    return view
 
 
 # --- The URL contract ----------------------------------------------------------------
@@ -548,6 +564,9 @@ def expected_files(root: Path) -> dict[str, str]:
             "docs/_headers": headers_file(headers),
             "deploy/nginx.conf": replace_block(nginx, "headers", nginx_lines(headers), "deploy/nginx.conf"),
             "docs/start-here.md": reading_times(start_here, "start-here.md", mkdocs_root),
+            **{f"includes/{path.name}": reading_times(path.read_text(encoding="utf-8"), "start-here.md", mkdocs_root,
+                                                      view=reading_path_view(path))
+               for path in reading_path_includes(root)},
             CONTRACT: contract_with_new_urls(contract, mkdocs_root),
         }
 

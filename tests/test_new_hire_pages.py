@@ -214,7 +214,7 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site, path):
         typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
         if total.get_text(strip=True) != f"{typed_sum} min":
             wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to {typed_sum} min")
-    assert not wrong, (f"docs/start-here.md, #{path}: reading times are out of date ({WORDS_PER_MINUTE} words a minute); "
+    assert not wrong, (f"docs/start-here.md, #{path} (the first path from includes/reading-path-<view>.md): reading times are out of date ({WORDS_PER_MINUTE} words a minute); "
                        "run ./scripts/sync, which writes them:\n" + "\n".join(wrong))
 
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import NAV_PAGES
+from conftest import NAV_PAGES, ROOT
 from support.browser import DESKTOP, PHONE
 from support.views import DEFAULT_VIEW, STORAGE_KEY, VIEWS, assert_every_set_shows, named_views, other_view, shown_views
 
@@ -312,6 +312,13 @@ LINK_ADDRESSES = """() => [...document.querySelectorAll('article a[href]')]
   })"""
 
 
+def reviewed_on_paper(source: str) -> str:
+    """The start of a printed page's address line: its reviewed date (front matter)."""
+    text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+    date = re.search(r"^reviewed: (\S+)$", text, re.M)[1]
+    return f"Last reviewed {date}. "
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, site, view):
     page = fresh_context().new_page()
@@ -322,7 +329,7 @@ def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, 
     only = "".join("1" if v == view else "0" for v in VIEWS)
     assert printed["sets"] == [f"{view}:{only}"] * len(printed["sets"]), printed["sets"]
     other = other_view(view)
-    assert printed["line"] == (f"Printed in the {view} view from {site.url}article/?view={view.lower()}. "
+    assert printed["line"] == (reviewed_on_paper("article.md") + f"Printed in the {view} view from {site.url}article/?view={view.lower()}. "
                                f"The {other} view: {site.url}article/?view={other.lower()}")
 
 
@@ -332,7 +339,7 @@ def test_print_without_javascript_shows_both_views_and_the_address(fresh_context
     page.goto("article/")
     printed = page.evaluate(PRINTED)
     assert printed["sets"] == ["+".join(VIEWS) + ":" + "1" * len(VIEWS)] * len(printed["sets"]), printed["sets"]
-    assert printed["line"] == f"Printed from {site.url}article/, both views, each under its label."
+    assert printed["line"] == reviewed_on_paper("article.md") + f"Printed from {site.url}article/, both views, each under its label."
 
 
 def test_printed_labels_are_legible_and_links_print_their_address(fresh_context):

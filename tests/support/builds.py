@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import org  # scripts/org.py: an organisation's org.yml, written into the pages before each build
 import stock_site  # scripts/stock_site.py, shared with scripts/bench
 
 from .config import ROOT
@@ -89,14 +90,21 @@ def small_build(config: Path, dest: Path, site_url: str, cwd: Path) -> subproces
     return stock_site.run_build(config, dest, site_url, cwd=cwd)
 
 
-def build_site(engine: str, dest: Path, url: str) -> str:
-    """Build this checkout with `engine` into `dest`; return its log, or fail the test with it."""
+def build_site(engine: str, dest: Path, url: str, root: Path = ROOT) -> str:
+    """Build the checkout at `root` with `engine` into `dest`; return its log, or fail the test with it.
+
+    First, as every build path does, scripts/org.py writes an organisation's
+    org.yml (if there is one) into the pages' includes."""
+    try:
+        org.prepare(root)
+    except org.OrgError as error:
+        pytest.fail(str(error), pytrace=False)
     if engine == "zensical":
         COUNTS["full"] += 1
-        result = stock_site.run_zensical_build(dest, url)
+        result = stock_site.run_zensical_build(dest, url, root=root)
         log = result.stdout + result.stderr
     else:
-        result = run_mkdocs(ROOT / "mkdocs.yml", dest, url)
+        result = run_mkdocs(root / "mkdocs.yml", dest, url, cwd=root)
         log = result.stderr
     if result.returncode != 0:
         pytest.fail(f"{' '.join(map(str, result.args))} failed:\n{log}", pytrace=False)
