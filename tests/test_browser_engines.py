@@ -310,6 +310,7 @@ class PlaywrightReader(Reader):
         # takes a screenshot; the site's policy blocks it and Firefox reports
         # that. It is the tool's, not the site's: forget what the shot caused.
         recorded, errors = len(self.recorded()), len(self.errors)
+        self.page.mouse.move(2, HEIGHT - 2)  # no hover left over from an earlier click
         self.page.screenshot(path=path)
         if self.engine == "firefox":
             self.js(f"n => sessionStorage.setItem('{WATCH_KEY}', JSON.stringify(JSON.parse(sessionStorage.getItem('{WATCH_KEY}') || '[]').slice(0, n)))", recorded)
