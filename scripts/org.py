@@ -9,7 +9,7 @@ checks it and writes, from it, the files the pages and templates include:
   `includes/no-org`, whose committed files of the same names are empty, so a
   checkout without `org.yml` builds with no trace of an organisation;
 - `overrides/partials/org.html`: the organisation's line for the footer and
-  the printed page, included with `ignore missing` by `overrides/main.html`.
+  the printed page, included with `ignore missing` by `overrides/page.html`.
 
 Why a generated file and not a build hook: Zensical runs no hooks and no
 MkDocs plugins, while both engines read snippets and template includes. So

@@ -39,7 +39,7 @@ extra_javascript: []
 hooks: []
 # No repository: as Material ships it, its header widget asks the GitHub API
 # for the repository's stars and forks on every page (this site keeps the
-# link plain, overrides/main.html), a request to another host.
+# link plain, overrides/page.html), a request to another host.
 repo_url: null
 edit_uri: null
 plugins:

@@ -8,7 +8,7 @@ path, and from those builds writes:
 - overrides/assets/javascripts/site.js: the files under `extra: deferred_js`
   in mkdocs.yml, joined and minified (one deferred request per page);
 - mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
-  links, which overrides/main.html inlines instead;
+  links, which overrides/page.html inlines instead;
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
   script and style the builds hold (script-src, style-src), each labelled;
 - docs/_headers and deploy/nginx.conf: the same policy as response headers,
@@ -284,7 +284,7 @@ def palette_names(builds: list[Build], listed: list[str]) -> dict[str, str]:
                 break
         else:
             raise SyncError(f"{build.engine}: the home page neither links nor inlines a palette stylesheet; "
-                            "check overrides/main.html, block styles")
+                            "check overrides/page.html, block styles")
     return names
 
 
@@ -366,7 +366,7 @@ def describe(entry: Inline, themed: dict[tuple[str, str], set[str]], own: dict[s
 
 
 def own_code(root: Path, config: dict) -> dict[str, str]:
-    """This site's own inlined <style> and <script> texts, as overrides/main.html
+    """This site's own inlined <style> and <script> texts, as overrides/page.html
     writes them (an included file loses its final newline, as Jinja does)."""
     extra = config.get("extra") or {}
     css = "".join(rendered_source(root, p).removesuffix("\n") for p in extra.get("inline_css") or [])
@@ -544,7 +544,7 @@ def expected_files(root: Path) -> dict[str, str]:
             (project / "mkdocs.yml").write_text(yml, encoding="utf-8")
         else:
             raise SyncError(f"the palette stylesheets stay linked after listing {listed} under extra.inline_theme_css; "
-                            "check overrides/main.html, block styles")
+                            "check overrides/page.html, block styles")
 
         found, themed = inline_code(builds)
         own = own_code(root, config)

@@ -99,7 +99,7 @@ def content_pages(built: BuiltSite) -> list[tuple[str, BeautifulSoup]]:
 
 def credits_of(soup: BeautifulSoup) -> BeautifulSoup:
     credits = soup.select_one("footer .site-credits")
-    assert credits, "no .site-credits in the footer (overrides/main.html, block footer: did Material's footer markup change?)"
+    assert credits, "no .site-credits in the footer (overrides/page.html, block footer: did Material's footer markup change?)"
     return credits
 
 

@@ -1,7 +1,7 @@
 """A strict Content-Security-Policy that the site publishes, and passes.
 
 The policy lives in one place, `extra.content_security_policy` in mkdocs.yml.
-overrides/main.html writes it into every page as a <meta> tag; docs/_headers
+overrides/page.html writes it into every page as a <meta> tag; docs/_headers
 (Netlify, Cloudflare Pages) and deploy/nginx.conf carry the same policy plus
 what only a header can say. ./scripts/sync writes the hashes and both header
 files; the tests here keep the three equal, keep every inline <script> and

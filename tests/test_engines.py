@@ -67,7 +67,7 @@ def test_no_page_shows_template_text(site):
                 shown.append(f"{html.relative_to(site.path)}: {text[max(0, at - 60):at + 60]!r}")
     assert not shown, (
         f"the {site.engine} build shows template text; a placeholder in Markdown is filled only by "
-        "overrides/main.html (see its content block), never by a hook:\n" + "\n".join(shown)
+        "overrides/page.html (see its content block), never by a hook:\n" + "\n".join(shown)
     )
 
 

@@ -1,6 +1,6 @@
 """What keeps the first paint ahead of stock Material, on both engines.
 
-overrides/main.html makes two changes to what Material loads, each measured
+overrides/page.html makes two changes to what Material loads, each measured
 with ./scripts/bench (README, "Performance"):
 
 - Material's palette stylesheet is inlined, not linked (extra.inline_theme_css
@@ -39,7 +39,7 @@ def test_material_palette_is_inlined_on_every_page(site):
                             "the new name from the builds")
         styles = [style.get_text() for style in page.head.find_all("style")]
         if not any("[data-md-color-scheme=slate]" in text for text in styles):
-            problems.append(f"{where}: no inlined palette <style> in <head> (overrides/main.html, block styles)")
+            problems.append(f"{where}: no inlined palette <style> in <head> (overrides/page.html, block styles)")
         else:
             first_style = page.head.find("style")
             main_css = page.head.select_one('link[rel~="stylesheet"][href*="main."]')
@@ -62,7 +62,7 @@ def test_material_bundle_is_deferred_and_runs_before_site_js(site):
             problems.append(f"{where}: scripts {names}, expected one Material bundle and one site.js")
             continue
         if "defer" not in scripts[bundle[0]].attrs:
-            problems.append(f"{where}: {names[bundle[0]]} is not deferred; overrides/main.html (block scripts) "
+            problems.append(f"{where}: {names[bundle[0]]} is not deferred; overrides/page.html (block scripts) "
                             "rewrites '.min.js\"></script>', so check Material's tag still ends that way")
         if "defer" not in scripts[ours[0]].attrs or ours[0] < bundle[0]:
             problems.append(f"{where}: site.js must be deferred and come after Material's bundle")
@@ -83,4 +83,4 @@ def test_dark_scheme_colours_come_from_the_inlined_palette(site, fresh_context):
         }""")
         assert (luminance < 0.3) if dark else (luminance > 0.9), (
             f"{site.engine}, {scheme} scheme: page background luminance {luminance:.2f}; "
-            "the palette's colours did not apply (overrides/main.html, block styles)")
+            "the palette's colours did not apply (overrides/page.html, block styles)")

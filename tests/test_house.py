@@ -2,7 +2,7 @@
 and comments stay true.
 
 - No test module imports another: what two modules need lives in tests/support/.
-- The CSS and JavaScript that overrides/main.html inlines into every page
+- The CSS and JavaScript that overrides/page.html inlines into every page
   (mkdocs.yml, extra: inline_css and inline_head_js) write every comment as
   `/*{# ... #}*/`: the template drops it, so no comment reaches a reader's
   page, where it would cost bytes on every load and change the policy's

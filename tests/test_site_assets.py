@@ -1,7 +1,7 @@
 """The site's own CSS and JavaScript: one job per file, one deferred request.
 
 mkdocs.yml lists the files under `extra`: inline_css and inline_head_js,
-which overrides/main.html inlines in <head> (what the first paint needs), and
+which overrides/page.html inlines in <head> (what the first paint needs), and
 deferred_js, which ./scripts/sync joins into assets/javascripts/site.js, the
 one file extra_javascript loads, deferred. All of it works on MkDocs and
 Zensical alike. Each failure says what to move, list or run.
