@@ -212,7 +212,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def prepare(root: Path = ROOT) -> dict | None:
-    """Check root/org.yml and write what the pages include; without it, remove that. Returns the data."""
+    """Check the org.yml at `root` and write what the pages include; without it, remove that. Returns the data."""
     source = root / ORG_FILE
     if not source.exists():
         shutil.rmtree(root / SNIPPETS, ignore_errors=True)

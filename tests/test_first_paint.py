@@ -1,7 +1,7 @@
 """What keeps the first paint ahead of stock Material, on both engines.
 
 overrides/page.html makes two changes to what Material loads, each measured
-with ./scripts/bench (README, "Performance"):
+with ./scripts/bench (ARCHITECTURE.md, "Performance"):
 
 - Material's palette stylesheet is inlined, not linked (extra.inline_theme_css
   in mkdocs.yml names it for each engine), so main.css is the only stylesheet

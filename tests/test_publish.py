@@ -1,4 +1,4 @@
-"""Publishing: tested first, built as the README says, with pinned actions; ./scripts/build."""
+"""Publishing: tested first, built as PUBLISHING.md says, with pinned actions; ./scripts/build."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from conftest import ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
 
-def readme_build_command() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Building the static files", 1)[1].split("\n## ", 1)[0]
+def documented_build_command() -> str:
+    guide = (ROOT / "PUBLISHING.md").read_text(encoding="utf-8")
+    section = guide.split("## Building the static files", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```sh\n(.*?)\n```", section, re.S)
-    assert block, 'README.md: no ```sh block under "## Building the static files"'
+    assert block, 'PUBLISHING.md: no ```sh block under "## Building the static files"'
     return block[1].strip()
 
 
@@ -68,10 +68,10 @@ def test_the_tests_pass_before_anything_is_built_or_deployed():
 def test_the_workflow_builds_with_the_readme_command_and_deploys_what_it_built():
     name, index = job_running("./scripts/build")
     step = jobs()[name]["steps"][index]
-    readme = readme_build_command()
+    readme = documented_build_command()
     assignment, _, command = readme.partition(" ")
-    assert assignment.startswith("SITE_URL="), f"README.md's build command sets SITE_URL first: {readme!r}"
-    assert step["run"].strip() == command, f"the workflow runs {step['run']!r}, the README {command!r}"
+    assert assignment.startswith("SITE_URL="), f"PUBLISHING.md's build command sets SITE_URL first: {readme!r}"
+    assert step["run"].strip() == command, f"the workflow runs {step['run']!r}, PUBLISHING.md {command!r}"
     assert step["env"]["SITE_URL"], "the build needs the published address"
     out_dir = command.split()[-1]
     upload = jobs()[job_using("actions/upload-pages-artifact")[0]]
