@@ -8,7 +8,6 @@ inline style, so the page's Content-Security-Policy holds without
 
 from __future__ import annotations
 
-import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe

@@ -10,23 +10,15 @@ without the other view's tabs, tab labels, hidden elements and ¶ signs.
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
+import sync  # scripts/sync.py
 from view_contract import VIEWS
 
 MOST_WORDS = 2400
 
 
-def words_in_view(html: str, view: str) -> int:
-    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
-    other = VIEWS[1 - VIEWS.index(view)]
-    for tab_set in article.select(".tabbed-set"):
-        labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
-        blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
-        dict(zip(labels, blocks))[other].decompose()
-    for element in article.select("[hidden], .tabbed-labels, .headerlink"):
-        element.decompose()
-    return len(article.get_text(" ").split())
+# Words a reader of one view sees, counted as the reading times are.
+words_in_view = sync.words_in_view
 
 
 @pytest.mark.parametrize("view", VIEWS)

@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, both_engines, free_port
+from support.views import ENGINEER_ONLY_WORD
 from view_contract import VIEWS, view_of_fragment
 
 pytestmark = both_engines
@@ -398,26 +399,6 @@ def test_a_first_visit_leaves_the_address_clean_until_a_view_is_chosen(fresh_con
 
 # --- A search hit that switches the view says so -----------------------------------------
 
-# A word of a section that only its Engineer panel holds.
-ENGINEER_ONLY_WORD = """() => {
-  for (const set of document.querySelectorAll("article .tabbed-set")) {
-    let heading = set.previousElementSibling;
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-    if (!heading || !heading.id) continue;
-    const blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
-    const words = el => new Set((el.textContent.toLowerCase().match(/[a-z]{7,}/g) || []));
-    const engineer = words(blocks[1]);
-    const elsewhere = new Set();
-    for (let el = heading; el; el = el.nextElementSibling) {
-      if (el !== heading && /^H[1-6]$/.test(el.tagName) && el.tagName <= heading.tagName) break;
-      const part = el === set ? blocks[0] : el;
-      words(part).forEach(w => elsewhere.add(w));
-    }
-    const only = [...engineer].filter(w => !elsewhere.has(w));
-    if (only.length) return [heading.id, only[0]];
-  }
-  return null;
-}"""
 
 
 # A polite live region (the engine may have its own too) says `text`.

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+import sync  # scripts/sync.py, which writes the reading times
 from support.browser import DESKTOP, PHONE
 from support.editorial import quantity
 from support.views import VIEWS, panels, tab_set_under
@@ -169,15 +170,8 @@ def test_every_further_reading_link_is_https_named_and_dated(site):
 
 
 def words_in_view(page: BeautifulSoup, view: str) -> int:
-    """Words a reader of one view sees on a page: the other view's tabs, hidden
-    elements, tab labels and permalink signs left out."""
-    article = page.select_one("article.md-content__inner")
-    other = VIEWS[1 - VIEWS.index(view)]
-    for tab_set in article.select(".tabbed-set"):
-        panels(tab_set)[other].decompose()
-    for element in article.select("[hidden], .tabbed-labels, .headerlink"):
-        element.decompose()
-    return len(article.get_text(" ").split())
+    """Words a reader of one view sees on a page, counted as ./scripts/sync counts them."""
+    return sync.words_in_view(str(page), view)
 
 
 def minutes(words: int) -> int:

@@ -10,13 +10,13 @@ an anchor the list does not name: ./scripts/sync appends new ones.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+import sync  # scripts/sync.py, which appends new addresses to the contract
 import view_contract
 from conftest import ROOT, both_engines
 from support.contract import CONTRACT, ENTRIES
@@ -27,25 +27,14 @@ from support.views import assert_every_set_shows
 pytestmark = both_engines
 
 VIEWS = tuple(view.lower() for view in view_contract.VIEWS)  # as URLs write them
-REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 
 
 def page_file(site_path: Path, path: str) -> Path:
     return site_path / path.lstrip("/") / "index.html"
 
 
-def redirect_target(html: str, path: str) -> str | None:
-    """Where a moved page's old address (docs/<old>/index.html) sends the reader, from the site's root."""
-    match = REDIRECT.search(html)
-    if not match:
-        return None
-    parts = [p for p in path.strip("/").split("/") if p]
-    for step in match[1].split("/"):
-        if step == "..":
-            parts.pop()
-        elif step:
-            parts.append(step)
-    return "/" + "".join(p + "/" for p in parts)
+# Where a moved page's old address (docs/<old>/index.html) sends the reader, from the site's root.
+redirect_target = sync.redirect_target
 
 
 @dataclass

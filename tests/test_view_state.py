@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from conftest import NAV_PAGES, ROOT
 from support.browser import DESKTOP, PHONE
-from support.views import DEFAULT_VIEW, STORAGE_KEY, VIEWS, assert_every_set_shows, named_views, other_view, shown_views
+from support.views import DEFAULT_VIEW, ENGINEER_ONLY_WORD, STORAGE_KEY, VIEWS, assert_every_set_shows, named_views, other_view, shown_views
 
 SWITCH = """() => {
   const group = document.querySelector('.md-header [role="radiogroup"]');
@@ -205,27 +204,6 @@ def test_the_error_budget_search_from_the_developer_view_ends_with_the_match_vis
     assert_every_set_shows(copied, shown)
 
 
-# A word of a section that only its Engineer panel holds, as the query of a
-# search hit that names the section (what Material links to: ?h=<words>#<section>).
-ENGINEER_ONLY_WORD = """() => {
-  for (const set of document.querySelectorAll("article .tabbed-set")) {
-    let heading = set.previousElementSibling;
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-    if (!heading || !heading.id) continue;
-    const blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
-    const words = el => new Set((el.textContent.toLowerCase().match(/[a-z]{7,}/g) || []));
-    const engineer = words(blocks[1]);
-    const elsewhere = new Set();
-    for (let el = heading; el; el = el.nextElementSibling) {
-      if (el !== heading && /^H[1-6]$/.test(el.tagName) && el.tagName <= heading.tagName) break;
-      const part = el === set ? blocks[0] : el;
-      words(part).forEach(w => elsewhere.add(w));
-    }
-    const only = [...engineer].filter(w => !elsewhere.has(w));
-    if (only.length) return [heading.id, only[0]];
-  }
-  return null;
-}"""
 
 
 def test_a_search_hit_inside_the_other_view_shows_that_view_and_its_match(fresh_context):

@@ -87,3 +87,26 @@ def tab_set_under(page, heading_id: str):
         if "tabbed-set" in (element.get("class") or []):
             return element
     return None
+
+
+# A word of a section that only its Engineer panel holds, as the query of a
+# search hit that names the section (what Material links to: ?h=<words>#<section>).
+ENGINEER_ONLY_WORD = """() => {
+  for (const set of document.querySelectorAll("article .tabbed-set")) {
+    let heading = set.previousElementSibling;
+    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    if (!heading || !heading.id) continue;
+    const blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+    const words = el => new Set((el.textContent.toLowerCase().match(/[a-z]{7,}/g) || []));
+    const engineer = words(blocks[1]);
+    const elsewhere = new Set();
+    for (let el = heading; el; el = el.nextElementSibling) {
+      if (el !== heading && /^H[1-6]$/.test(el.tagName) && el.tagName <= heading.tagName) break;
+      const part = el === set ? blocks[0] : el;
+      words(part).forEach(w => elsewhere.add(w));
+    }
+    const only = [...engineer].filter(w => !elsewhere.has(w));
+    if (only.length) return [heading.id, only[0]];
+  }
+  return null;
+}"""
