@@ -26,6 +26,18 @@ def test_clicking_a_tab_keeps_it_under_the_pointer(fresh_context, viewport):
     sets = page.locator(".tabbed-set")
     last = sets.count() - 1
     assert last >= 2, "article/ needs tab sets above the one clicked"
+    # Whether the two views' panels above differ in height is up to the writers;
+    # give the first set's Engineer panel a known extra height so the sets above
+    # always change height when the view does.
+    page.evaluate("""() => {
+      const block = document.querySelectorAll(".tabbed-set")[0].querySelectorAll(":scope > .tabbed-content > .tabbed-block")[1];
+      const filler = document.createElement("div");
+      filler.className = "test-filler";
+      filler.setAttribute("aria-hidden", "true");
+      block.append(filler);
+      filler.append(...Array.from({length: 12}, () => document.createElement("p")));
+      filler.querySelectorAll("p").forEach(p => { p.textContent = "Extra line for the test."; });
+    }""")
     # The last set, with every other set above it, in the middle of the screen.
     page.evaluate(f"window.scrollTo(0, ({LABEL_TOP})({last}) + window.scrollY - 400)")
     before_top = page.evaluate(LABEL_TOP, last)
