@@ -9,8 +9,8 @@ editorial/repeated-phrases.txt (a section's name used as link text, the
 success metric's question quoted where it is discussed).
 
 Left out: the titles of cited works, the glossary and further reading, which restate the other pages by
-design (one definition or one line per entry), and the handoff checklist, a
-handout made to be printed and read on its own. Code, tables of links and
+design (one definition or one line per entry), the handoff checklist and the one-page handout,
+each made to be printed and read on its own. Code, tables of links and
 tab labels are not prose.
 """
 
@@ -26,7 +26,7 @@ from conftest import ROOT
 
 RUN = 6
 ALLOWED = ROOT / "editorial" / "repeated-phrases.txt"
-RESTATE_BY_DESIGN = {"glossary/", "further-reading/", "handoff/"}
+RESTATE_BY_DESIGN = {"glossary/", "further-reading/", "handoff/", "handout/"}
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
