@@ -44,6 +44,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives a browser (left out by --fast); set for you on tests that use `page`, `context`, `fresh_context` or `browser`")
+    config.addinivalue_line("markers", "copies_checkout: builds a copy of the checkout of its own, such as with an org.yml or a one-line edit (left out by --fast; the full run has them)")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -51,7 +52,8 @@ def pytest_collection_modifyitems(config, items):
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
     if config.getoption("fast"):
-        static = [item for item in items if not item.get_closest_marker("browser")]
+        static = [item for item in items
+                  if not item.get_closest_marker("browser") and not item.get_closest_marker("copies_checkout")]
         config.hook.pytest_deselected(items=[item for item in items if item not in static])
         items[:] = static
 

@@ -251,6 +251,7 @@ def panels(soup: BeautifulSoup, heading_id: str) -> dict[str, BeautifulSoup]:
     return dict(zip(labels, tab_set.select(":scope > .tabbed-content > .tabbed-block")))
 
 
+@pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_organisations_file_shows_in_every_footer_and_on_paper(org_sites, engine):
     built = org_sites[engine]
@@ -265,6 +266,7 @@ def test_an_organisations_file_shows_in_every_footer_and_on_paper(org_sites, eng
         assert actions and all(a.has_attr("hidden") for a in actions), f"{name}: the public repository's page actions show"
 
 
+@pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_organisations_titles_show_on_roles_and_levels(org_sites, engine):
     soup = BeautifulSoup((org_sites[engine].path / "roles/index.html").read_text(encoding="utf-8"), "html.parser")
@@ -274,6 +276,7 @@ def test_an_organisations_titles_show_on_roles_and_levels(org_sites, engine):
     assert rows == [[t["title"], t["role"], t["level"], t["view"]] for t in EXAMPLE["titles"]], rows
 
 
+@pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_organisations_first_week_items_and_links_show_on_start_here_and_the_handout(org_sites, engine):
     for page, links_too in (("start-here", True), ("handout", False)):
@@ -292,6 +295,7 @@ def test_an_organisations_first_week_items_and_links_show_on_start_here_and_the_
                 assert (link["url"] in hrefs) == links_too, f"{page}, {view}: {link['url']} in {hrefs}"
 
 
+@pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_organisations_pages_pass_axe_and_the_policy(org_sites, engine, fresh_context):
     built = org_sites[engine]
@@ -349,6 +353,7 @@ def test_the_handout_prints_on_one_sheet_in_each_view_with_address_and_date(site
         assert f"Last reviewed {reviewed}." in line and f"{site.url}handout/?view={view.lower()}" in line, line
 
 
+@pytest.mark.copies_checkout
 @pytest.mark.parametrize("view", VIEWS)
 def test_the_handout_with_an_organisations_items_still_prints_on_one_sheet(org_sites, fresh_context, view):
     built = org_sites["mkdocs"]

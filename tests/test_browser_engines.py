@@ -41,6 +41,9 @@ import pytest
 
 from conftest import ROOT, BuiltSite, build_site, free_port, serve
 
+# Every test here drives a browser of its own (the `reader` fixture): none is in the fast layer.
+pytestmark = pytest.mark.browser
+
 ENGINES = ("chromium", "firefox", "webkit")
 # `./scripts/test --browser NAME` sets this; a plain run tests every engine.
 CHOSEN = [name for name in os.environ.get("SITE_TEST_BROWSERS", ",".join(ENGINES)).split(",") if name]

@@ -106,6 +106,7 @@ def test_build_refuses_without_site_url_and_says_what_it_is_for(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_build_writes_the_site_for_its_address(tmp_path, engine):
     """On a copy of the checkout: Zensical builds in place, and the copy must end as it began."""

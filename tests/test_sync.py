@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 
+import pytest
+
 from conftest import ROOT
 
 SYNC = "scripts/sync"
@@ -31,6 +33,7 @@ def test_every_derived_file_in_the_checkout_is_up_to_date():
     assert result.stdout.strip() == "scripts/sync: every derived file is up to date", result.stdout
 
 
+@pytest.mark.copies_checkout
 def test_a_one_line_css_edit_fails_the_check_until_sync_runs(tmp_path):
     copy = tmp_path / "checkout"
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
