@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -12,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from support.checkout import copy_tracked_checkout
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
@@ -110,13 +110,7 @@ def test_build_refuses_without_site_url_and_says_what_it_is_for(tmp_path):
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_build_writes_the_site_for_its_address(tmp_path, engine):
     """On a copy of the checkout: Zensical builds in place, and the copy must end as it began."""
-    copy = tmp_path / "checkout"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for name in filter(None, tracked.split("\0")):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
+    copy = copy_tracked_checkout(tmp_path / "checkout")
     url = "https://portal.example.com/handbook/dev-vs-eng/"
     result = run_build(copy, "../published", SITE_URL=url, ENGINE=engine)
     assert result.returncode == 0, result.stdout + result.stderr

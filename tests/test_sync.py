@@ -9,12 +9,12 @@ who forgets is stopped by `--check`, which shows what would change.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 
 import pytest
 
 from conftest import ROOT
+from support.checkout import copy_tracked_checkout
 
 SYNC = "scripts/sync"
 CSS = "overrides/assets/stylesheets/view-switch.css"
@@ -35,13 +35,7 @@ def test_every_derived_file_in_the_checkout_is_up_to_date():
 
 @pytest.mark.copies_checkout
 def test_a_one_line_css_edit_fails_the_check_until_sync_runs(tmp_path):
-    copy = tmp_path / "checkout"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for name in filter(None, tracked.split("\0")):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    (copy / ".venv").symlink_to(ROOT / ".venv")  # the installed engines; nothing to download
+    copy = copy_tracked_checkout(tmp_path / "checkout")
 
     css = copy / CSS
     css.write_text(css.read_text(encoding="utf-8") + ".md-header { outline-offset: 1px; }\n", encoding="utf-8")
