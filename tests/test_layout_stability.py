@@ -52,3 +52,21 @@ def test_clicking_a_tab_keeps_it_under_the_pointer(fresh_context, viewport):
     assert abs(after_in_page - before_in_page) > 10, "no set above changed height: nothing tested"
     # ... yet it stays where it was (sub-pixel rounding aside).
     assert abs(after_top - before_top) < 2, f"the clicked tab moved from y={before_top:.1f} to y={after_top:.1f}"
+
+
+# Where the header's buttons are, as "name x,y".
+HEADER_BUTTONS = """() => [...document.querySelectorAll(
+    '.md-header__inner > [data-md-component="palette"], .md-header__inner > label[for="__search"]')]
+  .map(el => { const r = el.getBoundingClientRect(); return `${el.tagName} ${Math.round(r.x)},${Math.round(r.y)}`; })"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 600, "height": 800}, DESKTOP], ids=["390", "600", "1280"])
+def test_the_view_switch_appearing_moves_no_header_button(fresh_context, viewport):
+    """The script adds the switch once the page is parsed, after the first
+    paint: the colour toggle and search must already be where they end up."""
+    page = fresh_context(viewport=viewport).new_page()
+    page.goto("article/")
+    with_switch = page.evaluate(HEADER_BUTTONS)
+    assert len(with_switch) == 2, with_switch
+    page.evaluate("document.querySelector('.view-switch').remove()")
+    assert page.evaluate(HEADER_BUTTONS) == with_switch, "the header's buttons move when the view switch appears"
