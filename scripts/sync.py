@@ -253,6 +253,10 @@ def cached_builds(project: Path, root: Path) -> list[Build]:
         shutil.rmtree(partial, ignore_errors=True)
         build_all(project, partial)
         partial.rename(done)
+        # Read by the tests, which count every build a run makes.
+        print(f"scripts/sync: built the site {len(ENGINES) * len(BASES)} times "
+              f"({' and '.join(ENGINES)}, at / and at /{'/, /'.join(SUBPATHS)}); cached in {CACHE}",
+              file=sys.stderr)
         for old in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime)[:-CACHE_KEEP]:
             shutil.rmtree(old, ignore_errors=True)
     done.touch()

@@ -59,7 +59,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter):
-    terminalreporter.write_line(f"full site builds: {COUNTS['full']} (small test-site builds: {COUNTS['small']})")
+    terminalreporter.write_line(
+        f"full site builds: {COUNTS['full']} in the test process, {COUNTS['scripts']} by ./scripts/sync and "
+        f"./scripts/build run from tests (small test-site builds: {COUNTS['small']})")
 
 
 # --- Builds ------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, BuiltSite, build_site, free_port, serve
+from conftest import ROOT, BuiltSite, free_port, serve
 
 # Every test here drives a browser of its own (the `reader` fixture): none is in the fast layer.
 pytestmark = pytest.mark.browser
@@ -148,15 +148,14 @@ class WatchedHost(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def watched_site(tmp_path_factory) -> BuiltSite:
-    """The MkDocs build, served with the watch script at http://127.0.0.1:<port>/ (its site_url)."""
+def watched_site(builds) -> BuiltSite:
+    """The MkDocs build of the builds cache, served again with the watch script, on a port of its own."""
+    cached = builds.get("mkdocs")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("site-engines") / "site"
-    log = build_site("mkdocs", dest, url)
-    server = serve(dest, port, WatchedHost)
+    server = serve(cached.path, port, WatchedHost)
     server.missing = []
-    built = BuiltSite(path=dest, url=url, log=log)
+    built = BuiltSite(path=cached.path, url=url, log=cached.log)
     built.server = server
     yield built
     server.shutdown()

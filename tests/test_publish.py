@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from support.builds import count_script_builds
 from support.checkout import copy_tracked_checkout
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -94,8 +95,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named():
 
 def run_build(cwd, out, **env) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
-    return subprocess.run(["./scripts/build", str(out)], cwd=cwd, capture_output=True, text=True,
-                          env={**environment, **env})
+    return count_script_builds(subprocess.run(["./scripts/build", str(out)], cwd=cwd, capture_output=True,
+                                              text=True, env={**environment, **env}))
 
 
 def test_build_refuses_without_site_url_and_says_what_it_is_for(tmp_path):

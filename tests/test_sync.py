@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
+from support.builds import count_script_builds
 from support.checkout import copy_tracked_checkout
 
 SYNC = "scripts/sync"
@@ -21,8 +22,8 @@ CSS = "overrides/assets/stylesheets/view-switch.css"
 
 
 def sync(root, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(root / SYNC), *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return count_script_builds(subprocess.run([str(root / SYNC), *args], cwd=root, capture_output=True, text=True,
+                                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}))
 
 
 def test_every_derived_file_in_the_checkout_is_up_to_date():

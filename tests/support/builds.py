@@ -10,6 +10,7 @@ printing how many full builds it made.
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,9 +32,20 @@ ENGINES = ("mkdocs", "zensical")
 # Where a portal hosts the site in the tests: http://127.0.0.1:<port>/handbook/dev-vs-eng/.
 SUBPATH = "handbook/dev-vs-eng/"
 
-# Builds made this run: "full" builds of the whole site, "small" ones of a
-# few-line test site.
-COUNTS = {"full": 0, "small": 0}
+# Builds made this run: "full" builds of the whole site in this process,
+# "scripts" full builds made by ./scripts/sync and ./scripts/build run by a
+# test (count_script_builds), "small" ones of a few-line test site.
+COUNTS = {"full": 0, "scripts": 0, "small": 0}
+
+SYNC_BUILT = re.compile(r"^scripts/sync: built the site (\d+) times", re.M)
+
+
+def count_script_builds(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    """Count the builds a ./scripts/sync or ./scripts/build run made (its command line and stderr say)."""
+    if any(str(arg).endswith("scripts/build") for arg in result.args) and result.returncode == 0:
+        COUNTS["scripts"] += 1
+    COUNTS["scripts"] += sum(int(n) for n in SYNC_BUILT.findall(result.stderr or ""))
+    return result
 
 
 @functools.cache
