@@ -14,7 +14,7 @@ import pytest
 
 from conftest import NAV_PAGES, ROOT, both_engines
 from support.a11y import axe_violations, describe
-from support.browser import DESKTOP, PHONE
+from support.browser import DESKTOP, PHONE, settled
 from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 
 # The views, links, previews and accessibility hold on both engines' builds.
@@ -75,6 +75,7 @@ ARIA_PROBLEMS = """() => {
 def test_every_view_tab_set_is_a_wai_aria_tablist(site, page):
     for path in NAV_PAGES:
         page.goto(path)
+        settled(page)
         assert page.locator(".tabbed-set").count() > 0, f"/{path} has no tab sets"
         assert page.evaluate(ARIA_PROBLEMS) == [], f"/{path}"
 
@@ -91,6 +92,7 @@ def focused_tab(page) -> str:
 
 def test_arrow_keys_home_and_end_select_tabs_like_a_click(page):
     page.goto("article/")
+    settled(page)
     assert_every_set_shows(page, "Developer")
     page.locator('[role="tab"]', has_text="Developer").first.focus()
 
@@ -127,6 +129,7 @@ def test_arrow_keys_home_and_end_select_tabs_like_a_click(page):
 
     # The stored choice carries to the next page, as after a click.
     page.goto("comparison/")
+    settled(page)
     assert_every_set_shows(page, "Engineer")
     assert page.evaluate(ARIA_PROBLEMS) == []
 
@@ -134,6 +137,7 @@ def test_arrow_keys_home_and_end_select_tabs_like_a_click(page):
 def test_a_deep_link_selects_the_tab_roles_too(fresh_context):
     page = fresh_context().new_page()
     page.goto("article/#success-metric-engineer")
+    settled(page)
     assert_every_set_shows(page, "Engineer")
     assert page.evaluate(ARIA_PROBLEMS) == []
 

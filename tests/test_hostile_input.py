@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, both_engines, free_port
+from support.browser import settled
 from support.views import ENGINEER_ONLY_WORD
 from view_contract import VIEWS, view_of_fragment
 
@@ -170,6 +171,7 @@ def everywhere(page, site, view: str) -> None:
     """The view shows in every place: sets, switch, address, permalinks, print line."""
     assert_view(page, view)
     assert f"view={view.lower()}" in page.url, page.url
+    settled(page)
     hrefs = page.evaluate("[...document.querySelectorAll('.md-content .headerlink')].map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(f"?view={view.lower()}#") for h in hrefs), hrefs[:3]
     line = page.evaluate("document.querySelector('[data-print-address]').textContent")
@@ -246,6 +248,7 @@ def highlighter_done(page) -> None:
 def test_a_crafted_search_query_changes_no_text_and_hides_no_panel(fresh_context, query):
     page = fresh_context().new_page()
     page.goto("article/")
+    settled(page)
     before = page.evaluate(TEXT)
     page.goto(f"article/?h={quote(query)}")
     highlighter_done(page)

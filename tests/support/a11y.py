@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 
+from .browser import settled
+
 _AXE = Axe()
 
 
 def axe_violations(page) -> list[dict]:
-    """Run every axe-core rule on the page as it is now; return the violations."""
+    """Run every axe-core rule on the page once its idle-time work is done; return the violations."""
+    settled(page)
     results = _AXE.run(page, options={"resultTypes": ["violations"]})
     return results.response["violations"]
 

@@ -56,3 +56,9 @@ def guard(context, watch: Watch) -> None:
 # Window sizes the browser tests read at: a laptop, and a phone (390 px, the narrowest common one).
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+
+
+def settled(page) -> None:
+    """Wait until the work the site leaves for idle time (idle-work.js) is done:
+    permalinks, the printed address line, table focus, checklist labels."""
+    page.evaluate("() => window.__idle ? window.__idle.settled() : null")

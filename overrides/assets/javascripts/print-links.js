@@ -11,6 +11,10 @@
  * the one view-state.js writes on <html data-view>; when it changes, the
  * addresses follow. A link that names a view already (`?view=` or a tab
  * fragment such as `#success-metric-engineer`) keeps its own.
+ *
+ * Only paper reads these addresses, so they are written in idle time
+ * (idle-work.js), once however often the view changes before then, and at
+ * the latest when the page is printed.
  */
 (function () {
   function sitePage(url) {
@@ -19,23 +23,35 @@
       /(\/|\.html)$/.test(url.pathname) && !/\/404\.html$/.test(url.pathname);
   }
 
-  function write() {
-    var view = document.documentElement.getAttribute("data-view");
-    document.querySelectorAll(".md-content article a[href]").forEach(function (link) {
-      if (link.closest(".headerlink, .tabbed-labels, .md-code__nav") || link.matches(".headerlink, .footnote-backref")) return;
-      var url = new URL(link.href, location.href);
-      var samePage = url.origin + url.pathname === location.origin + location.pathname && url.hash;
-      var shown = link.textContent.trim();
-      if (samePage || shown === url.href || shown === link.getAttribute("href")) {
-        link.setAttribute("data-print-href", "");
-        return;
-      }
-      var named = url.searchParams.has("view") || /-(developer|engineer)$/.test(url.hash);
-      if (view && sitePage(url) && !named) url.searchParams.set("view", view);
-      link.setAttribute("data-print-href", url.href);
-    });
+  // One link's printed address: empty for a link within the page or one
+  // whose text already is its address.
+  function write(link, view) {
+    if (link.closest(".headerlink, .tabbed-labels, .md-code__nav") || link.matches(".headerlink, .footnote-backref")) return;
+    var url = new URL(link.href, location.href);
+    var samePage = url.origin + url.pathname === location.origin + location.pathname && url.hash;
+    var shown = link.textContent.trim();
+    if (samePage || shown === url.href || shown === link.getAttribute("href")) {
+      link.setAttribute("data-print-href", "");
+      return;
+    }
+    var named = url.searchParams.has("view") || /-(developer|engineer)$/.test(url.hash);
+    if (view && sitePage(url) && !named) url.searchParams.set("view", view);
+    link.setAttribute("data-print-href", url.href);
   }
 
-  document$.subscribe(write);
-  new MutationObserver(write).observe(document.documentElement, { attributes: true, attributeFilter: ["data-view"] });
+  // Every link of the page, a hundred a task (the glossary has over four hundred).
+  function writeFrom(links, start) {
+    var view = document.documentElement.getAttribute("data-view");
+    var end = Math.min(start + 100, links.length);
+    for (var i = start; i < end; i++) write(links[i], view);
+    return end < links.length ? function () { return writeFrom(links, end); } : null;
+  }
+
+  function writeAll() {
+    return writeFrom(document.querySelectorAll(".md-content article a[href]"), 0);
+  }
+
+  function queue() { __idle.later("print-links", writeAll); }
+  document$.subscribe(queue);
+  new MutationObserver(queue).observe(document.documentElement, { attributes: true, attributeFilter: ["data-view"] });
 })();

@@ -95,21 +95,37 @@
       radio.checked = radio.value === view;
     });
     if (!sets().length) return; // a page without views (404) has no view to name
-    var address = addressFor(view);
     if (how.address !== false) {
-      history.replaceState(history.state, "", address.href);
-      // Permalinks name the view too, so a copied ¶ opens the section as seen.
-      document.querySelectorAll(".md-content .headerlink").forEach(function (link) {
-        link.setAttribute("href", "?view=" + view.toLowerCase() + "#" + link.getAttribute("href").split("#")[1]);
-      });
+      history.replaceState(history.state, "", addressFor(view).href);
+      __idle.later("permalinks", writePermalinks);
     }
+    __idle.later("print-address", writePrintAddress);
+  }
+
+  // What shows the view but is not needed for the first tap waits for idle
+  // time (idle-work.js), and runs once however often the view changed by then:
+  // permalinks (written at the latest when a reader points at, focuses or
+  // right-clicks one) and the printed address line (at the latest on print).
+  // Permalinks name the view too, so a copied ¶ opens the section as seen.
+  function writePermalinks() {
+    document.querySelectorAll(".md-content .headerlink").forEach(function (link) {
+      link.setAttribute("href", "?view=" + current.toLowerCase() + "#" + link.getAttribute("href").split("#")[1]);
+    });
+  }
+  ["pointerover", "focusin", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest(".md-content .headerlink")) __idle.flush("permalinks");
+    }, true);
+  });
+
+  function writePrintAddress() {
     var line = document.querySelector("[data-print-address]");
-    if (line) {
-      var page = address.origin + address.pathname + "?view=";
-      var other = VIEWS[1 - VIEWS.indexOf(view)];
-      line.replaceChildren("Printed in the " + view + " view from ", printUrl(page + view.toLowerCase()),
-        ". The " + other + " view: ", printUrl(page + other.toLowerCase()));
-    }
+    if (!line) return;
+    var address = addressFor(current);
+    var page = address.origin + address.pathname + "?view=";
+    var other = VIEWS[1 - VIEWS.indexOf(current)];
+    line.replaceChildren("Printed in the " + current + " view from ", printUrl(page + current.toLowerCase()),
+      ". The " + other + " view: ", printUrl(page + other.toLowerCase()));
   }
 
   // A search hit that switched the view says so, on screen and to assistive

@@ -1,0 +1,81 @@
+/*{#
+ * Work a reader does not need in the page's first second, kept off the task
+ * that starts the page.
+ *
+ * Why this exists: Material's start-up and every `document$` subscriber of
+ * site.js run in one task when the page is parsed; while it runs, the page
+ * cannot answer a tap (Lighthouse counts it as total blocking time). Print
+ * addresses, table focus, checklist labels and permalinks that name the view
+ * are not needed for the first paint or the first tap, so the files that do
+ * them queue a job here instead: `window.__idle.later(name, job)`.
+ *
+ * - Each job runs in idle time, one job a task (requestIdleCallback; a
+ *   timeout makes sure it runs within a second on a page that never idles;
+ *   WebKit has no requestIdleCallback, so there a timer). A job that has
+ *   more to do returns a function for the rest, which runs in a later task:
+ *   no task grows long enough to hold up a tap.
+ * - A job queued again before it ran runs once, with what is true by then
+ *   (three view changes, one rewrite of the permalinks).
+ * - `flush(name)` runs a waiting job now, for the moment its result is used;
+ *   printing flushes every job first (`beforeprint`, and the print media
+ *   query for engines and tools that switch to print without that event).
+ * - `settled()` is a promise of the moment nothing waits (the tests read
+ *   the finished page after it).
+ #}*/
+(function () {
+  var waiting = {}; /*{# name -> job, in the order first queued #}*/
+  var scheduled = false;
+  var settling = [];
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    if (window.requestIdleCallback) requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 1);
+  }
+
+  function take(name) {
+    var job = waiting[name];
+    delete waiting[name];
+    return job;
+  }
+
+  /*{# Runs a job; what it returns (the rest of its work) waits its turn. #}*/
+  function finish(name, job) {
+    var rest = null;
+    try { rest = job(); } catch (error) { setTimeout(function () { throw error; }); } /*{# reported, the queue goes on #}*/
+    if (typeof rest === "function" && !waiting[name]) waiting[name] = rest;
+  }
+
+  function run() {
+    scheduled = false;
+    var name = Object.keys(waiting)[0];
+    if (name !== undefined) finish(name, take(name));
+    if (Object.keys(waiting).length) schedule();
+    else settling.splice(0).forEach(function (resolve) { resolve(); });
+  }
+
+  window.__idle = {
+    later: function (name, job) {
+      waiting[name] = job;
+      schedule();
+    },
+    flush: function (name) {
+      while (waiting[name]) finish(name, take(name));
+    },
+    settled: function () {
+      return new Promise(function (resolve) {
+        if (Object.keys(waiting).length) settling.push(resolve);
+        else resolve();
+      });
+    }
+  };
+  function flushAll() {
+    Object.keys(waiting).forEach(window.__idle.flush);
+  }
+  window.addEventListener("beforeprint", flushAll);
+  var print = window.matchMedia && matchMedia("print");
+  if (print && print.addEventListener) {
+    print.addEventListener("change", function (event) { if (event.matches) flushAll(); });
+  }
+})();
