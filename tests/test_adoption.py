@@ -26,11 +26,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, QuietHandler, both_engines, build_site, free_port, serve
+from support.a11y import axe_violations
+from support.browser import print_media
 from view_contract import VIEWS
 
 DOCS = ROOT / "docs"
@@ -211,9 +212,12 @@ def test_without_org_yml_prepare_leaves_no_trace(tmp_path):
 # --- An organisation's file: both engines' builds -----------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def org_sites(tmp_path_factory) -> dict[str, BuiltSite]:
-    """Both engines' builds of a copy of the checkout with org.example.yml as org.yml, served."""
+    """Both engines' builds of a copy of the checkout with org.example.yml as org.yml, served.
+
+    For the session: the run puts this module's browser tests after its other
+    tests, and a module-scoped fixture would be built again for them."""
     root = checkout_copy(tmp_path_factory.mktemp("org-checkout") / "checkout", (ROOT / "org.example.yml").read_text(encoding="utf-8"))
     sites, servers = {}, []
     for engine in ENGINES:
@@ -300,7 +304,6 @@ def test_an_organisations_first_week_items_and_links_show_on_start_here_and_the_
 def test_an_organisations_pages_pass_axe_and_the_policy(org_sites, engine, fresh_context):
     built = org_sites[engine]
     (ROOT / "screenshots").mkdir(exist_ok=True)
-    axe = Axe()
     found: list[str] = []
     for scheme, width in (("light", 1280), ("dark", 1280), ("light", 390)):
         context = fresh_context(base_url=built.url, color_scheme=scheme, viewport={"width": width, "height": 900})
@@ -312,7 +315,7 @@ def test_an_organisations_pages_pass_axe_and_the_policy(org_sites, engine, fresh
         for path in paths:
             page.goto(path)
             if path in ("roles/", "start-here/", "handout/", ""):
-                for violation in axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]:
+                for violation in axe_violations(page):
                     found.append(f"{path} ({scheme}, {width}px): axe {violation['id']}: "
                                  + ", ".join(str(n["target"]) for n in violation["nodes"][:3]))
             if path == "roles/" and width == 1280:
@@ -336,7 +339,7 @@ def pdf_pages(pdf: bytes) -> int:
 def printed_handout(context, view: str, sheet: str) -> tuple[int, str]:
     page = context.new_page()
     page.goto(f"handout/?view={view.lower()}")
-    page.emulate_media(media="print")
+    print_media(page)
     line = page.locator(".print-address").inner_text()
     pdf = page.pdf(format=sheet, print_background=False)
     page.close()
@@ -365,7 +368,7 @@ def test_the_handout_with_an_organisations_items_still_prints_on_one_sheet(org_s
         if sheet == "A4":
             page = context.new_page()
             page.goto(f"handout/?view={view.lower()}")
-            page.emulate_media(media="print")
+            print_media(page)
             (ROOT / "screenshots").mkdir(exist_ok=True)
             page.pdf(path=str(ROOT / f"screenshots/handout-{view.lower()}-{sheet}.pdf"), format=sheet)
             page.close()

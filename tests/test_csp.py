@@ -22,6 +22,7 @@ import pytest
 import sync  # scripts/sync.py, which writes the policy's hashes and the header files
 
 from conftest import ENGINES, NAV_PAGES, ROOT, SUBPATH, BuiltSite
+from support.browser import print_media
 from support.builds import parsed
 from support.config import mkdocs_yml
 from support.views import assert_every_set_shows
@@ -244,7 +245,7 @@ def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_contex
     assert page.evaluate("navigator.clipboard.readText()").strip() == row.locator("pre code").inner_text().strip()
 
     # Print.
-    page.emulate_media(media="print")
+    print_media(page)
     page.goto("article/")
     page.emulate_media(media="screen")
 

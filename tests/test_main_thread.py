@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.browser import settled
+from support.browser import print_media, settled
 from support.pages import NAV_PAGES
 
 # Wraps the DOM's writing methods and setters before any page script runs.
@@ -124,9 +124,7 @@ def test_what_waits_for_idle_time_is_there_the_moment_a_reader_uses_it(fresh_con
     permalink.hover()  # pointing at ¶ shows its address, which a reader may copy
     assert permalink.get_attribute("href") == "?view=engineer#success-metric"
 
-    page.emulate_media(media="print")
-    # The print media query reports its change in the next frame's rendering steps.
-    page.evaluate("new Promise(frame => requestAnimationFrame(() => frame()))")
+    print_media(page)
     line = page.locator(".print-address").inner_text()
     assert "Printed in the Engineer view from" in line, line
     assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"

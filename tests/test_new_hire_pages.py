@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import sync  # scripts/sync.py, which writes the reading times
-from support.browser import DESKTOP, PHONE
+from support.browser import DESKTOP, PHONE, print_media, settled
 from support.editorial import quantity
 from support.views import VIEWS, panels, tab_set_under
 
@@ -62,6 +62,7 @@ def test_the_roles_table_is_readable_on_a_phone(fresh_context):
     each column keeps room for a few words, and the title column stays in view."""
     page = fresh_context(viewport=PHONE).new_page()
     page.goto("roles/")
+    settled(page)
     frame = page.locator(".roles-table .md-typeset__scrollwrap")
     measure = """frame => {
       const cells = [...frame.querySelectorAll('td')];
@@ -103,6 +104,7 @@ def test_the_handoff_checklist_has_the_promised_checkboxes_in_each_view(site):
 def test_checklist_boxes_are_named_by_their_items_and_print_as_boxes(fresh_context):
     page = fresh_context().new_page()
     page.goto("handoff/")
+    settled(page)
     boxes = page.locator("#the-checklist-engineer-panel input[type=checkbox]")
     assert boxes.count() >= quantity("handoff.checklist_items")
     # A screen reader announces the item's text with the checkbox.
@@ -110,7 +112,7 @@ def test_checklist_boxes_are_named_by_their_items_and_print_as_boxes(fresh_conte
     name = boxes.first.evaluate("b => b.closest('label') ? b.closest('label').innerText.trim() : ''")
     assert name == first_item, f"checkbox named {name!r}, item reads {first_item!r}"
     # On paper, an open box is drawn with a border, which browsers print.
-    page.emulate_media(media="print")
+    print_media(page)
     border = boxes.first.evaluate(
         "b => parseFloat(getComputedStyle(b.nextElementSibling, '::before').borderTopWidth)"
     )

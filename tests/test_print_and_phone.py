@@ -16,7 +16,9 @@ import shutil
 import subprocess
 
 import pytest
+
 from conftest import NAV_PAGES
+from support.browser import print_media
 
 VIEWS = ["developer", "engineer"]
 PHONE = {"width": 390, "height": 844}
@@ -120,7 +122,7 @@ def test_links_to_other_pages_print_with_the_readers_view(fresh_context, tmp_pat
     # A view chosen on the page (the header switch) is the one links print.
     other = VIEWS[1 - VIEWS.index(view)]
     page.locator(".md-header [role=radiogroup] label", has_text=other.capitalize()).click()
-    page.emulate_media(media="print")
+    print_media(page)
     after = page.evaluate("""() => [...document.querySelectorAll('article a[href$="comparison/"]')]
       .map(a => getComputedStyle(a, '::after').content)""")
     assert after and all(f"comparison/?view={other}" in content for content in after), after
@@ -131,7 +133,7 @@ def test_the_printed_address_line_breaks_between_words_not_inside_an_address(fre
     # break at its hyphens.
     page = fresh_context(viewport={"width": 520, "height": 800}).new_page()
     page.goto("further-reading/?view=developer")
-    page.emulate_media(media="print")
+    print_media(page)
     torn = page.evaluate("""() => {
       const line = document.querySelector('.print-address');
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -155,7 +157,7 @@ def test_the_printed_address_line_breaks_between_words_not_inside_an_address(fre
 def test_print_rules_keep_labels_with_panels_headings_with_text_and_rows_whole(fresh_context):
     page = fresh_context().new_page()
     page.goto("roles/?view=engineer")
-    page.emulate_media(media="print")
+    print_media(page)
     rules = page.evaluate("""() => {
       const style = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
       return {

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from conftest import NAV_PAGES, ROOT
-from support.browser import DESKTOP, PHONE
+from support.browser import DESKTOP, PHONE, print_media
 from support.views import DEFAULT_VIEW, ENGINEER_ONLY_WORD, STORAGE_KEY, VIEWS, assert_every_set_shows, named_views, other_view, shown_views
 
 SWITCH = """() => {
@@ -303,7 +303,7 @@ def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, 
     page = fresh_context().new_page()
     page.goto("article/")
     switch_label(page, view).click()
-    page.emulate_media(media="print")
+    print_media(page)
     printed = page.evaluate(PRINTED)
     only = "".join("1" if v == view else "0" for v in VIEWS)
     assert printed["sets"] == [f"{view}:{only}"] * len(printed["sets"]), printed["sets"]
@@ -314,7 +314,7 @@ def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, 
 
 def test_print_without_javascript_shows_both_views_and_the_address(fresh_context, site):
     page = fresh_context(java_script_enabled=False).new_page()
-    page.emulate_media(media="print")
+    print_media(page)
     page.goto("article/")
     printed = page.evaluate(PRINTED)
     assert printed["sets"] == ["+".join(VIEWS) + ":" + "1" * len(VIEWS)] * len(printed["sets"]), printed["sets"]
@@ -324,7 +324,7 @@ def test_print_without_javascript_shows_both_views_and_the_address(fresh_context
 def test_printed_labels_are_legible_and_links_print_their_address(fresh_context):
     page = fresh_context().new_page()
     page.goto("article/")
-    page.emulate_media(media="print")
+    print_media(page)
     label = page.evaluate(PRINTED)["label"]
     # Body text prints at 0.68rem (13.6 px); a label is at least that, in black, bold.
     assert label["size"] >= 13.6 and label["color"] == "rgb(0, 0, 0)" and label["opacity"] == "1" and int(label["weight"]) >= 700, label

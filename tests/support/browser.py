@@ -62,3 +62,11 @@ def settled(page) -> None:
     """Wait until the work the site leaves for idle time (idle-work.js) is done:
     permalinks, the printed address line, table focus, checklist labels."""
     page.evaluate("() => window.__idle ? window.__idle.settled() : null")
+
+
+def print_media(page) -> None:
+    """Lay the page out for print, as a browser does before printing: the
+    print media query reports its change in the next frame, when the site
+    writes what paper needs (idle-work.js)."""
+    page.emulate_media(media="print")
+    page.evaluate("() => new Promise(frame => requestAnimationFrame(() => frame()))")
