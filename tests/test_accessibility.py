@@ -14,7 +14,7 @@ import pytest
 
 from conftest import NAV_PAGES, ROOT, both_engines
 from support.a11y import axe_violations, describe
-from support.browser import DESKTOP, PHONE, print_media, settled
+from support.browser import DESKTOP, PHONE, settled
 from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 
 # The views, links, previews and accessibility hold on both engines' builds.
@@ -307,7 +307,7 @@ PRINT_ORDER = """() => [...document.querySelectorAll(".tabbed-set")].map((set, n
 def test_print_hides_the_chrome_and_without_javascript_shows_both_views(site, fresh_context, javascript):
     # With JavaScript only the reader's view prints (tests/test_view_state.py).
     page = fresh_context(java_script_enabled=javascript).new_page()
-    print_media(page)
+    page.emulate_media(media="print")  # before any page opens: each page loads laid out for print
     for path in NAV_PAGES:
         page.goto(path)
         assert page.locator(".tabbed-set").count() > 0

@@ -314,7 +314,7 @@ def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, 
 
 def test_print_without_javascript_shows_both_views_and_the_address(fresh_context, site):
     page = fresh_context(java_script_enabled=False).new_page()
-    print_media(page)
+    page.emulate_media(media="print")  # without JavaScript there is nothing to wait for
     page.goto("article/")
     printed = page.evaluate(PRINTED)
     assert printed["sets"] == ["+".join(VIEWS) + ":" + "1" * len(VIEWS)] * len(printed["sets"]), printed["sets"]

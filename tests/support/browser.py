@@ -67,6 +67,7 @@ def settled(page) -> None:
 def print_media(page) -> None:
     """Lay the page out for print, as a browser does before printing: the
     print media query reports its change in the next frame, when the site
-    writes what paper needs (idle-work.js)."""
+    writes what paper needs (idle-work.js). For a page with JavaScript on
+    (the frame is awaited in the page); without it, emulate_media alone."""
     page.emulate_media(media="print")
     page.evaluate("() => new Promise(frame => requestAnimationFrame(() => frame()))")
