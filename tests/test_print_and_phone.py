@@ -265,3 +265,25 @@ def test_the_self_check_marker_leaves_the_arrowhead_in_view(fresh_context, answe
     m, a = boxes["marker"], boxes["arrow"]
     overlap = min(m[2], a[2]) - max(m[0], a[0])
     assert overlap <= 0, f"the 'You' marker covers {overlap:.1f} px of the {end} arrowhead: {boxes}"
+
+
+def test_a_link_that_names_a_view_prints_with_its_own(fresh_context, site):
+    """A link to a tab fragment (`#...-engineer`) keeps the view it names on paper."""
+    page = fresh_context().new_page()
+    page.goto("article/?view=developer")
+    page.evaluate("""() => {
+      const p = document.querySelector('.md-content article p');
+      for (const href of ['../comparison/#test-section-engineer', '../comparison/']) {
+        const a = document.createElement('a');
+        a.href = href;
+        a.className = 'test-link';
+        a.textContent = 'link';
+        p.append(' ', a);
+      }
+    }""")
+    # A change of view rewrites every link's printed address.
+    page.locator(".md-header [role=radiogroup] label", has_text="Engineer").click()
+    page.locator(".md-header [role=radiogroup] label", has_text="Developer").click()
+    print_media(page)
+    printed = page.evaluate("[...document.querySelectorAll('a.test-link')].map(a => a.getAttribute('data-print-href'))")
+    assert printed == [f"{site.url}comparison/#test-section-engineer", f"{site.url}comparison/?view=developer"], printed

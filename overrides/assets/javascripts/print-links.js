@@ -34,7 +34,9 @@
       link.setAttribute("data-print-href", "");
       return;
     }
-    var named = url.searchParams.has("view") || /-(developer|engineer)$/.test(url.hash);
+    // The tab-fragment rule is view-choice.js's (window.__view), defined once.
+    var contract = window.__view;
+    var named = url.searchParams.has("view") || !!(contract && contract.ofFragment(url.hash));
     if (view && sitePage(url) && !named) url.searchParams.set("view", view);
     link.setAttribute("data-print-href", url.href);
   }

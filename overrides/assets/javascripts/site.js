@@ -53,7 +53,7 @@ document$.subscribe(function(){mountSwitch();mountAnnouncer();var first=sets()[0
 /*! overrides/assets/javascripts/print-links.js */
 (function(){function sitePage(url){var root=typeof __md_scope!=="undefined"?__md_scope:new URL("/",location.href);return url.origin===root.origin&&url.pathname.indexOf(root.pathname)===0&&/(\/|\.html)$/.test(url.pathname)&&!/\/404\.html$/.test(url.pathname);}
 function write(link,view){if(link.closest(".headerlink, .tabbed-labels, .md-code__nav")||link.matches(".headerlink, .footnote-backref"))return;var url=new URL(link.href,location.href);var samePage=url.origin+url.pathname===location.origin+location.pathname&&url.hash;var shown=link.textContent.trim();if(samePage||shown===url.href||shown===link.getAttribute("href")){link.setAttribute("data-print-href","");return;}
-var named=url.searchParams.has("view")||/-(developer|engineer)$/.test(url.hash);if(view&&sitePage(url)&&!named)url.searchParams.set("view",view);link.setAttribute("data-print-href",url.href);}
+var contract=window.__view;var named=url.searchParams.has("view")||!!(contract&&contract.ofFragment(url.hash));if(view&&sitePage(url)&&!named)url.searchParams.set("view",view);link.setAttribute("data-print-href",url.href);}
 function writeFrom(links,start){var view=document.documentElement.getAttribute("data-view");var end=Math.min(start+100,links.length);for(var i=start;i<end;i++)write(links[i],view);return end<links.length?function(){return writeFrom(links,end);}:null;}
 function writeAll(){return writeFrom(document.querySelectorAll(".md-content article a[href]"),0);}
 function queue(){__idle.later("print-links",writeAll);}
