@@ -66,8 +66,14 @@ def settled(page) -> None:
 
 def print_media(page) -> None:
     """Lay the page out for print, as a browser does before printing: the
-    print media query reports its change in the next frame, when the site
-    writes what paper needs (idle-work.js). For a page with JavaScript on
-    (the frame is awaited in the page); without it, emulate_media alone."""
+    print media query reports its change in a frame after the emulation
+    takes hold (Chromium notices it in a style update, which comes after the
+    frame's animation callbacks), and then the site writes what paper needs
+    (idle-work.js). So this waits, in the page, until `print` matches and
+    two more frames have run. For a page with JavaScript on; without it,
+    emulate_media alone."""
     page.emulate_media(media="print")
-    page.evaluate("() => new Promise(frame => requestAnimationFrame(() => frame()))")
+    page.evaluate("""() => new Promise(done => {
+      const frame = () => matchMedia("print").matches ? requestAnimationFrame(() => requestAnimationFrame(() => done())) : requestAnimationFrame(frame);
+      frame();
+    })""")
