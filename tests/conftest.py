@@ -13,7 +13,13 @@ test that uses `page`, `context`, `fresh_context` or `browser`, or is marked
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from support.builds import COUNTS, ENGINES, SUBPATH, Builds, BuiltSite, build_site, run_mkdocs, small_build
 from support.browser import CHROMIUM, CHROMIUM_ARGS, Watch, guard
@@ -60,17 +66,58 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(
-        f"full site builds: {COUNTS['full']} in the test process, {COUNTS['scripts']} by ./scripts/sync and "
-        f"./scripts/build run from tests (small test-site builds: {COUNTS['small']})")
+        f"full site builds: {COUNTS['full']} in the test process{'es' if _on_workers(terminalreporter.config) else ''}, "
+        f"{COUNTS['scripts']} by ./scripts/sync and ./scripts/build run from tests (small test-site builds: {COUNTS['small']})")
+
+
+# --- A run on several workers (pytest-xdist; ./scripts/test uses it) -----------------
+# The controller serves every build from one folder at ports fixed up front;
+# the workers build into it on first use (support/builds.py, Builds) and report
+# their build counts back, so the summary above counts the whole run.
+
+
+def _on_workers(config) -> bool:
+    return bool(getattr(config.option, "numprocesses", None)) and not hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session):
+    config = session.config
+    if _on_workers(config):
+        folder = Path(tempfile.mkdtemp(prefix="site-builds-"))
+        ports, config.shared_servers = Builds.serve_all(folder)
+        config.shared_builds = {"folder": str(folder), "ports": ports}
+
+
+def pytest_configure_node(node):
+    node.workerinput["shared_builds"] = node.config.shared_builds
+
+
+def pytest_testnodedown(node, error):
+    for kind, n in getattr(node, "workeroutput", {}).get("build_counts", {}).items():
+        COUNTS[kind] += n
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    if hasattr(config, "workerinput"):
+        config.workeroutput["build_counts"] = dict(COUNTS)
+    elif hasattr(config, "shared_builds"):
+        for server in config.shared_servers:
+            server.shutdown()
+        shutil.rmtree(config.shared_builds["folder"], ignore_errors=True)
 
 
 # --- Builds ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def builds(tmp_path_factory) -> Builds:
+def builds(request, tmp_path_factory) -> Builds:
     """Every build of this checkout a run needs, each made on first use: builds.get(engine, base), builds.stock()."""
-    cache = Builds(tmp_path_factory.mktemp("builds"))
+    shared = getattr(request.config, "workerinput", {}).get("shared_builds")
+    if shared:
+        cache = Builds(Path(shared["folder"]), ports=shared["ports"])
+    else:
+        cache = Builds(tmp_path_factory.mktemp("builds"))
     yield cache
     cache.close()
 
@@ -121,6 +168,11 @@ def fresh_context(browser, browser_context_args, watch):
 
     yield make
     for ctx in contexts:
+        # A route a test added may still be answering a late request (the
+        # search index, say): let it go before the context closes under it.
+        # (A test may have closed its context itself.)
+        with contextlib.suppress(PlaywrightError):
+            ctx.unroute_all(behavior="ignoreErrors")
         ctx.close()
     problems = watch.problems()
     assert not problems, "\n".join(problems)

@@ -9,6 +9,7 @@ printing how many full builds it made.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import re
 import subprocess
@@ -24,7 +25,7 @@ import stock_site  # scripts/stock_site.py, shared with scripts/bench
 
 from .config import ROOT
 from .pages import NAV_PAGES
-from .servers import StaticHost, free_port, static_host
+from .servers import free_port, static_host
 
 # The engines that build this checkout: MkDocs (the README's build) and
 # Zensical, Material's successor, which reads the same mkdocs.yml.
@@ -62,7 +63,6 @@ class BuiltSite:
     url: str  # where it is served, ending in "/"
     log: str  # what the build printed
     engine: str = "mkdocs"  # which engine built it: one of ENGINES
-    host: type[StaticHost] | None = None  # the server's handler, when served by a Builds cache
 
     def pages(self) -> list[Path]:
         """Every HTML page of the site, 404 page included."""
@@ -78,16 +78,6 @@ class BuiltSite:
         """A page of the build, parsed: "article/" or "" (home) or a file such as "404.html"."""
         file = self.path / path if path.endswith(".html") else self.path / path / "index.html"
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-    @contextmanager
-    def sending(self, headers: dict[str, str]):
-        """Serve the build with these extra response headers for the duration."""
-        assert self.host is not None, "only a build from the builds cache has a host to configure"
-        self.host.extra_headers = dict(headers)
-        try:
-            yield self
-        finally:
-            self.host.extra_headers = {}
 
 
 def run_mkdocs(config: Path, dest: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -124,12 +114,47 @@ def build_site(engine: str, dest: Path, url: str, root: Path = ROOT) -> str:
 
 
 class Builds:
-    """This checkout's builds, each made on first use and served until close()."""
+    """This checkout's builds, each made on first use and served until close().
 
-    def __init__(self, folder: Path):
+    In one process (`pytest`, `--fast`, `-k ...`) it builds and serves them
+    itself. In a run on several workers (pytest-xdist, `./scripts/test`), the
+    controller process owns the folder and serves every build from it at a
+    port fixed up front (`Builds.serve_all`); a worker builds what it is the
+    first to need, under a lock in that folder, and every other worker reuses
+    that build. Either way each build is made once a run.
+    """
+
+    KEYS = (("mkdocs", ""), ("mkdocs", SUBPATH), ("zensical", ""), ("zensical", SUBPATH), ("stock", ""))
+
+    def __init__(self, folder: Path, ports: dict[str, int] | None = None):
         self.folder = folder
+        # Shared with other processes: the ports the controller serves each build at.
+        self._ports = ports
         self._built: dict[tuple[str, str], BuiltSite] = {}
         self._servers = []
+
+    @staticmethod
+    def name(key: tuple[str, str]) -> str:
+        engine, base = key
+        return f"{engine}-{'root' if not base else base.strip('/').replace('/', '-')}"
+
+    def where(self, key: tuple[str, str]) -> tuple[Path, Path]:
+        """The folder a host serves for this build, and the build's own folder in it."""
+        engine, base = key
+        host = self.folder / self.name(key) / "host"
+        return host, host / base if base else host
+
+    @classmethod
+    def serve_all(cls, folder: Path) -> tuple[dict[str, int], list]:
+        """For the controller of a run on several workers: serve every build's
+        folder (built later, by whichever worker needs it first); return the ports."""
+        ports, servers = {}, []
+        for key in cls.KEYS:
+            host, dest = cls(folder).where(key)
+            host.mkdir(parents=True, exist_ok=True)
+            ports[cls.name(key)] = free_port()
+            servers.append(static_host(host, ports[cls.name(key)], dest / "404.html")[0])
+        return ports, servers
 
     def get(self, engine: str = "mkdocs", base: str = "") -> BuiltSite:
         """`engine`'s build for a site at http://127.0.0.1:<port>/<base> (base "" or SUBPATH).
@@ -137,36 +162,55 @@ class Builds:
         The server answers a missing address with the build's 404 page; the
         host folder holds the build at <base>.
         """
-        key = (engine, base)
-        if key not in self._built:
-            root = self.folder / f"{engine}-{'root' if not base else base.strip('/').replace('/', '-')}"
-            dest = root / "host" / base if base else root / "host"
-            port = free_port()
-            url = f"http://127.0.0.1:{port}/{base}"
-            log = build_site(engine, dest, url)
-            self._built[key] = self._serve(root / "host", port, dest, url, log, engine)
-        return self._built[key]
+        return self._get((engine, base))
 
     def stock(self) -> BuiltSite:
         """The same pages built with Material as it ships (scripts/stock_site.py), served at a root."""
-        key = ("stock", "")
+        return self._get(("stock", ""))
+
+    def _get(self, key: tuple[str, str]) -> BuiltSite:
         if key not in self._built:
-            folder = self.folder / "stock"
-            port = free_port()
-            url = f"http://127.0.0.1:{port}/"
-            config = stock_site.write_stock_config(folder / "config")
-            COUNTS["full"] += 1
-            try:
-                stock_site.build(config, folder / "site", url, strict=False)
-            except RuntimeError as error:
-                pytest.fail(str(error), pytrace=False)
-            self._built[key] = self._serve(folder / "site", port, folder / "site", url, "", "stock")
+            engine, base = key
+            host, dest = self.where(key)
+            port = self._ports[self.name(key)] if self._ports else free_port()
+            url = f"http://127.0.0.1:{port}/{base}"
+            with self._lock():
+                log = self._build_once(key, dest, url)
+            if not self._ports:
+                server, _ = static_host(host, port, dest / "404.html")
+                self._servers.append(server)
+            self._built[key] = BuiltSite(path=dest, url=url, log=log, engine=engine)
         return self._built[key]
 
-    def _serve(self, root: Path, port: int, dest: Path, url: str, log: str, engine: str) -> BuiltSite:
-        server, host = static_host(root, port, dest / "404.html")
-        self._servers.append(server)
-        return BuiltSite(path=dest, url=url, log=log, engine=engine, host=host)
+    @contextmanager
+    def _lock(self):
+        """One build at a time across the run's processes (they share the checkout)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "builds.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _build_once(self, key: tuple[str, str], dest: Path, url: str) -> str:
+        """Build unless another process of this run already has; return the build's log."""
+        done = self.folder / f"{self.name(key)}.log"
+        if done.exists():
+            return done.read_text(encoding="utf-8")
+        engine, _ = key
+        if engine == "stock":
+            config = stock_site.write_stock_config(self.folder / "stock-config")
+            COUNTS["full"] += 1
+            try:
+                stock_site.build(config, dest, url, strict=False)
+            except RuntimeError as error:
+                pytest.fail(str(error), pytrace=False)
+            log = ""
+        else:
+            log = build_site(engine, dest, url)
+        done.write_text(log, encoding="utf-8")
+        return log
 
     def close(self) -> None:
         for server in self._servers:
