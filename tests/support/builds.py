@@ -153,7 +153,7 @@ class Builds:
             host, dest = cls(folder).where(key)
             host.mkdir(parents=True, exist_ok=True)
             ports[cls.name(key)] = free_port()
-            servers.append(static_host(host, ports[cls.name(key)], dest / "404.html")[0])
+            servers.append(static_host(host, ports[cls.name(key)], dest / "404.html"))
         return ports, servers
 
     def get(self, engine: str = "mkdocs", base: str = "") -> BuiltSite:
@@ -177,8 +177,7 @@ class Builds:
             with self._lock():
                 log = self._build_once(key, dest, url)
             if not self._ports:
-                server, _ = static_host(host, port, dest / "404.html")
-                self._servers.append(server)
+                self._servers.append(static_host(host, port, dest / "404.html"))
             self._built[key] = BuiltSite(path=dest, url=url, log=log, engine=engine)
         return self._built[key]
 
