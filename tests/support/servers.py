@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import socket
+import sys
 import threading
 from pathlib import Path
 
@@ -39,9 +40,17 @@ class StaticHost(QuietHandler):
             self.wfile.write(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that leaves a page mid-download closes its connection:
+        # nothing for the test output. Anything else is printed as usual.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
