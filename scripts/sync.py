@@ -6,7 +6,11 @@ the site with both engines, at a host's root and under the README's portal
 path, and from those builds writes:
 
 - overrides/assets/javascripts/site.js: the files under `extra: deferred_js`
-  in mkdocs.yml, joined and minified (one deferred request per page);
+  in mkdocs.yml, joined and minified with terser (one deferred request per
+  page; package.json pins terser, and ./scripts/sync installs it);
+- overrides/assets/javascripts/inline-head.min.js: the files under
+  `extra: inline_head_js`, joined and minified the same way, which
+  overrides/page.html inlines in every page's <head>;
 - mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
   links, which overrides/page.html inlines instead;
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
@@ -36,12 +40,12 @@ import hashlib
 import posixpath
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsmin
 import yaml
 from bs4 import BeautifulSoup
 
@@ -51,6 +55,9 @@ import stock_site  # noqa: E402
 import view_contract  # noqa: E402
 
 BUNDLE = "assets/javascripts/site.js"  # under overrides/; mkdocs.yml's extra_javascript names it
+# Under overrides/; overrides/page.html inlines it in <head> (block extrahead).
+HEAD_SCRIPT = "assets/javascripts/inline-head.min.js"
+GENERATED = (BUNDLE, HEAD_SCRIPT)  # the theme files this script writes
 
 # Builds the hashes come from: at a host's root and under each of these paths.
 # The 404 page names the site's own path in an inline script, so a site
@@ -148,10 +155,29 @@ def rendered_source(root: Path, path: str) -> str:
     return re.sub(r"\{#.*?#\}", "", text, flags=re.S)
 
 
-def bundle(root: Path, config: dict) -> str:
-    """site.js: a header, then each file under extra: deferred_js minified, in order.
+# terser, as package-lock.json pins it. It shortens local names as well as
+# dropping comments and spaces: site.js is about a fifth smaller gzipped than
+# with jsmin, which keeps every name. Its own checkout's copy: a test's copy
+# of the checkout has no node_modules of its own.
+TERSER = Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "terser"
 
-    Minified with jsmin, as mkdocs-minify-plugin does. Neither hooks (Zensical
+
+def minified(javascript: str, what: str, comments: str = "/^!/") -> str:
+    """`javascript` minified by terser (local names shortened, code compressed); `/*!` comments kept."""
+    if not TERSER.is_file():
+        raise SyncError(f"{TERSER} is missing: run `npm ci --ignore-scripts` (./scripts/sync does it for you).")
+    result = subprocess.run([str(TERSER), "--compress", "--mangle", "--comments", comments],
+                            input=javascript, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SyncError(f"terser could not read {what}:\n{result.stderr.strip()}")
+    return result.stdout.strip() + "\n"
+
+
+def bundle(root: Path, config: dict) -> str:
+    """site.js: a header, then the files under extra: deferred_js, in order, minified by terser.
+
+    Each file keeps a `/*! overrides/<path> */` line before its code, so a
+    stack trace still says which source to open. Neither hooks (Zensical
     skips them) nor templates (Zensical renders only pages) can join files at
     build time on both engines, so it is a committed theme file.
     """
@@ -160,10 +186,34 @@ def bundle(root: Path, config: dict) -> str:
     if missing:
         raise SyncError(f"mkdocs.yml lists {', '.join(missing)} under extra: deferred_js, "
                         "but no such file is in overrides/: create it or drop the line.")
-    parts = [f"/*! overrides/{path} */\n" + jsmin.jsmin(rendered_source(root, path), quote_chars="'\"`").strip() + "\n"
-             for path in sources]
+    joined = "".join(f"/*! overrides/{path} */\n{rendered_source(root, path)}\n" for path in sources)
     head = "/*! Written by ./scripts/sync from mkdocs.yml's extra: deferred_js; edit the sources, not this file. */\n"
-    return head + "".join(parts)
+    return head + minified(joined, "the files under extra: deferred_js")
+
+
+def head_code(root: Path, config: dict) -> str:
+    """The head script as every page holds it: the files under extra:
+    inline_head_js, in order, minified by terser, with no comment (it is in
+    every page's bytes)."""
+    sources = list((config.get("extra") or {}).get("inline_head_js") or [])
+    missing = [p for p in sources if not (root / "overrides" / p).is_file()]
+    if missing:
+        raise SyncError(f"mkdocs.yml lists {', '.join(missing)} under extra: inline_head_js, "
+                        "but no such file is in overrides/: create it or drop the line.")
+    code = minified("".join(rendered_source(root, path) + "\n" for path in sources),
+                    "the files under extra: inline_head_js", comments="false").removesuffix("\n")
+    # The template includes the file: Jinja would run these as its own syntax.
+    for mark in ("{{", "{%", "{#"):
+        if mark in code:
+            raise SyncError(f"the minified head script holds {mark!r}, which the template would read as Jinja: "
+                            "put a space or a line break between the two characters in its source")
+    return code
+
+
+def head_script(root: Path, config: dict) -> str:
+    """inline-head.min.js: a Jinja comment (the template drops it) naming its sources, then head_code()."""
+    return ("{#- Written by ./scripts/sync from mkdocs.yml's extra: inline_head_js, minified; "
+            "overrides/page.html inlines it. Edit the sources, not this file. -#}\n" + head_code(root, config))
 
 
 # --- Builds ----------------------------------------------------------------------
@@ -374,7 +424,7 @@ def own_code(root: Path, config: dict) -> dict[str, str]:
     writes them (an included file loses its final newline, as Jinja does)."""
     extra = config.get("extra") or {}
     css = "".join(rendered_source(root, p).removesuffix("\n") for p in extra.get("inline_css") or [])
-    js = "".join(rendered_source(root, p).removesuffix("\n") for p in extra.get("inline_head_js") or [])
+    js = head_code(root, config)
     return {
         css: "this site's CSS (extra.inline_css)",
         js: "this site's head script (extra.inline_head_js: "
@@ -531,12 +581,14 @@ def expected_files(root: Path) -> dict[str, str]:
     mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = load_config(mkdocs_yml)
     site_js = bundle(root, config)
+    head_js = head_script(root, config)
     listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
 
     with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
         project = Path(tmp) / "project"
         copy_inputs(root, project)
         (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
+        (project / "overrides" / HEAD_SCRIPT).write_text(head_js, encoding="utf-8")
         for attempt in range(2):
             builds = cached_builds(project, root)
             names = palette_names(builds, listed)
@@ -565,6 +617,7 @@ def expected_files(root: Path) -> dict[str, str]:
         nginx = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
         return {
             f"overrides/{BUNDLE}": site_js,
+            f"overrides/{HEAD_SCRIPT}": head_js,
             "mkdocs.yml": new_yml,
             "docs/_headers": headers_file(headers),
             "deploy/nginx.conf": replace_block(nginx, "headers", nginx_lines(headers), "deploy/nginx.conf"),

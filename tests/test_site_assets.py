@@ -1,9 +1,11 @@
 """The site's own CSS and JavaScript: one job per file, one deferred request.
 
 mkdocs.yml lists the files under `extra`: inline_css and inline_head_js,
-which overrides/page.html inlines in <head> (what the first paint needs), and
-deferred_js, which ./scripts/sync joins into assets/javascripts/site.js, the
-one file extra_javascript loads, deferred. All of it works on MkDocs and
+which overrides/page.html inlines in <head> (what the first paint needs; the
+head script as assets/javascripts/inline-head.min.js, which ./scripts/sync
+minifies from them), and deferred_js, which ./scripts/sync joins and
+minifies into assets/javascripts/site.js, the one file extra_javascript
+loads, deferred. All of it works on MkDocs and
 Zensical alike. Each failure says what to move, list or run.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import pytest
 
 import sync  # scripts/sync.py; scripts/ is on the path through tests/support
 from conftest import ROOT, both_engines
@@ -23,6 +27,7 @@ LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element
 }
 WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/sync (or inline_head_js if it must run before the tab sets are drawn)"}
 BUNDLE = sync.BUNDLE  # assets/javascripts/site.js, written by ./scripts/sync
+GENERATED = sync.GENERATED  # site.js and the minified head script, written by ./scripts/sync
 
 
 def listed() -> dict[str, list[str]]:
@@ -51,10 +56,12 @@ def test_the_only_extra_file_is_the_deferred_bundle():
     ], f"mkdocs.yml must load {BUNDLE} under extra_javascript with `defer: true`, and nothing else"
 
 
-def test_the_deferred_bundle_is_what_scripts_sync_writes():
-    written = (OVERRIDES / BUNDLE).read_text(encoding="utf-8") if (OVERRIDES / BUNDLE).is_file() else ""
-    assert written == sync.bundle(ROOT, config()), (
-        f"overrides/{BUNDLE} is not what the files under extra: deferred_js in mkdocs.yml make. "
+@pytest.mark.parametrize("path, make, listed", [(BUNDLE, sync.bundle, "deferred_js"),
+                                                (sync.HEAD_SCRIPT, sync.head_script, "inline_head_js")])
+def test_each_minified_file_is_what_scripts_sync_writes(path, make, listed):
+    written = (OVERRIDES / path).read_text(encoding="utf-8") if (OVERRIDES / path).is_file() else ""
+    assert written == make(ROOT, config()), (
+        f"overrides/{path} is not what the files under extra: {listed} in mkdocs.yml make. "
         "Run ./scripts/sync and commit what it writes."
     )
 
@@ -66,7 +73,7 @@ def test_every_source_file_is_listed_once_and_exists():
     missing = [f"mkdocs.yml lists {p} under extra, but overrides/{p} does not exist: create it or drop the line"
                for p in names if not (OVERRIDES / p).is_file()]
     sources = sorted(p.relative_to(OVERRIDES).as_posix() for p in (OVERRIDES / "assets").rglob("*")
-                     if p.suffix in WHERE and p.relative_to(OVERRIDES).as_posix() != BUNDLE)
+                     if p.suffix in WHERE and p.relative_to(OVERRIDES).as_posix() not in GENERATED)
     unlisted = [f"overrides/{p} is in no list: add `- {p}` under extra: {WHERE[Path(p).suffix]} in mkdocs.yml"
                 for p in sources if p not in names]
     # A hand-written page in docs/ (a moved page's old address) may load a file
@@ -84,7 +91,8 @@ def test_every_source_file_is_listed_once_and_exists():
 def test_sources_are_safe_to_include_as_templates():
     """`{{`/`{%` would run as template code; comments are `/*{# ... #}*/` so the output stays valid CSS/JS."""
     problems = []
-    for file in sorted(p for p in (OVERRIDES / "assets").rglob("*") if p.suffix in WHERE and p.name != Path(BUNDLE).name):
+    for file in sorted(p for p in (OVERRIDES / "assets").rglob("*")
+                       if p.suffix in WHERE and p.relative_to(OVERRIDES).as_posix() not in GENERATED):
         path, text = file.relative_to(OVERRIDES).as_posix(), file.read_text(encoding="utf-8")
         if "{{" in text or "{%" in text:
             problems.append(f"overrides/{path}: has two opening braces or a brace and %, which the template would run as code; put a space between them")
@@ -96,12 +104,15 @@ def test_sources_are_safe_to_include_as_templates():
 
 @both_engines
 def test_every_page_inlines_every_listed_file_in_its_place(site):
-    expected = {name: [rendered(p) for p in listed()[name]] for name in LISTS}
+    # The CSS files as they are; the head script as ./scripts/sync minified them.
+    expected = {"inline_css": [(path, rendered(path)) for path in listed()["inline_css"]],
+                "inline_head_js": [(f"{sync.HEAD_SCRIPT} (from {', '.join(listed()['inline_head_js'])})",
+                                    sync.head_code(ROOT, config()))]}
     problems = []
     for html, page in site.theme_pages():
         for name, selector in LISTS.items():
             blocks = "".join(element.string or "" for element in page.select(selector))
-            for path, text in zip(listed()[name], expected[name]):
+            for path, text in expected[name]:
                 if text not in blocks:
                     problems.append(f"{html.relative_to(site.path)}: {path} is not inlined in <{selector}>")
     assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
