@@ -11,6 +11,8 @@ path, and from those builds writes:
 - overrides/assets/javascripts/inline-head.min.js: the files under
   `extra: inline_head_js`, joined and minified the same way, which
   overrides/page.html inlines in every page's <head>;
+- overrides/assets/javascripts/<name>.min.js: each file under `extra:
+  page_js`, minified, for the pages whose front matter names it;
 - mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
   links, which overrides/page.html inlines instead;
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
@@ -57,7 +59,17 @@ import view_contract  # noqa: E402
 BUNDLE = "assets/javascripts/site.js"  # under overrides/; mkdocs.yml's extra_javascript names it
 # Under overrides/; overrides/page.html inlines it in <head> (block extrahead).
 HEAD_SCRIPT = "assets/javascripts/inline-head.min.js"
-GENERATED = (BUNDLE, HEAD_SCRIPT)  # the theme files this script writes
+PAGE_SCRIPT = "assets/javascripts/{name}.min.js"  # under overrides/; a file under extra: page_js, minified
+
+
+def generated(config: dict) -> list[str]:
+    """The theme files under overrides/ this script writes."""
+    return [BUNDLE, HEAD_SCRIPT, *(PAGE_SCRIPT.format(name=name) for name in page_js(config))]
+
+
+def page_js(config: dict) -> dict[str, str]:
+    """extra: page_js in mkdocs.yml: name -> source file under overrides/."""
+    return dict((config.get("extra") or {}).get("page_js") or {})
 
 # Builds the hashes come from: at a host's root and under each of these paths.
 # The 404 page names the site's own path in an inline script, so a site
@@ -186,9 +198,13 @@ def bundle(root: Path, config: dict) -> str:
     if missing:
         raise SyncError(f"mkdocs.yml lists {', '.join(missing)} under extra: deferred_js, "
                         "but no such file is in overrides/: create it or drop the line.")
-    joined = "".join(f"/*! overrides/{path} */\n{rendered_source(root, path)}\n" for path in sources)
-    head = "/*! Written by ./scripts/sync from mkdocs.yml's extra: deferred_js; edit the sources, not this file. */\n"
-    return head + minified(joined, "the files under extra: deferred_js")
+    # One terser run a file, so each keeps its own line (joined, terser merges
+    # one file's last statement with the next file's first and drops the line).
+    with concurrent.futures.ThreadPoolExecutor() as pool:
+        parts = pool.map(lambda path: f"/*! overrides/{path} */\n" + minified(rendered_source(root, path), f"overrides/{path}"),
+                         sources)
+        head = "/*! Written by ./scripts/sync from mkdocs.yml's extra: deferred_js; edit the sources, not this file. */\n"
+        return head + "".join(parts)
 
 
 def head_code(root: Path, config: dict) -> str:
@@ -208,6 +224,19 @@ def head_code(root: Path, config: dict) -> str:
             raise SyncError(f"the minified head script holds {mark!r}, which the template would read as Jinja: "
                             "put a space or a line break between the two characters in its source")
     return code
+
+
+def page_scripts(root: Path, config: dict) -> dict[str, str]:
+    """Each file under extra: page_js, minified, by the path it is written to under overrides/."""
+    scripts = {}
+    for name, path in page_js(config).items():
+        if not (root / "overrides" / path).is_file():
+            raise SyncError(f"mkdocs.yml lists {path} under extra: page_js ({name}), "
+                            "but no such file is in overrides/: create it or drop the line.")
+        scripts[PAGE_SCRIPT.format(name=name)] = (
+            f"/*! Written by ./scripts/sync from overrides/{path} (mkdocs.yml, extra: page_js); edit the source, not this file. */\n"
+            + minified(rendered_source(root, path), f"overrides/{path}"))
+    return scripts
 
 
 def head_script(root: Path, config: dict) -> str:
@@ -582,6 +611,7 @@ def expected_files(root: Path) -> dict[str, str]:
     config = load_config(mkdocs_yml)
     site_js = bundle(root, config)
     head_js = head_script(root, config)
+    own_pages_js = page_scripts(root, config)
     listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
 
     with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
@@ -589,6 +619,8 @@ def expected_files(root: Path) -> dict[str, str]:
         copy_inputs(root, project)
         (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
         (project / "overrides" / HEAD_SCRIPT).write_text(head_js, encoding="utf-8")
+        for path, text in own_pages_js.items():
+            (project / "overrides" / path).write_text(text, encoding="utf-8")
         for attempt in range(2):
             builds = cached_builds(project, root)
             names = palette_names(builds, listed)
@@ -618,6 +650,7 @@ def expected_files(root: Path) -> dict[str, str]:
         return {
             f"overrides/{BUNDLE}": site_js,
             f"overrides/{HEAD_SCRIPT}": head_js,
+            **{f"overrides/{path}": text for path, text in own_pages_js.items()},
             "mkdocs.yml": new_yml,
             "docs/_headers": headers_file(headers),
             "deploy/nginx.conf": replace_block(nginx, "headers", nginx_lines(headers), "deploy/nginx.conf"),

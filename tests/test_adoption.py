@@ -32,6 +32,7 @@ import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, QuietHandler, both_engines, build_site, free_port, serve
 from support.a11y import axe_violations
 from support.browser import print_media
+from support.pages import front_matter
 from view_contract import VIEWS
 
 DOCS = ROOT / "docs"
@@ -46,11 +47,6 @@ pytestmark = pytest.mark.xdist_group("org-builds")
 
 
 # --- Reviewed dates -------------------------------------------------------------
-
-
-def front_matter(text: str) -> dict:
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    return yaml.safe_load(match[1]) if match else {}
 
 
 def reviewed_problem(name: str, text: str, today: datetime.date) -> str | None:

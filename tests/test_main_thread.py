@@ -4,8 +4,9 @@ While Material's start-up and site.js's `document$` subscribers run, the page
 cannot answer a tap (Lighthouse's total blocking time; timings live in
 ./scripts/bench, not here). What a test can hold without a clock is how much
 the site's own code changes the page before the browser's first idle
-period: every DOM write made with site.js on the call stack is counted, in a
-real Chromium, on every page of the nav. Work a reader does not need for the
+period: every DOM write made with site.js (or a page's own script, extra:
+page_js) on the call stack is counted, in a real Chromium, on every page of
+the nav. Work a reader does not need for the
 first tap (print addresses, permalinks, table focus, checklist labels) waits
 for idle time (overrides/assets/javascripts/idle-work.js) and is not counted;
 the view on the tabs and the header switch is.
@@ -13,16 +14,23 @@ the view on the tabs and the header switch is.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+import sync  # scripts/sync.py: the page scripts' names
 from support.browser import print_media, settled
+from support.config import mkdocs_yml
 from support.pages import NAV_PAGES
 
 # Wraps the DOM's writing methods and setters before any page script runs.
-# A write counts when site.js is on the stack and the first idle period has
-# not begun. The first idle callback is asked for before site.js asks for its
-# own (this listener is added first), so it runs first.
+# A write counts when site.js or a page script is on the stack and the first
+# idle period has not begun. The first idle callback is asked for before
+# site.js asks for its own (this listener is added first), so it runs first.
+SITE_SCRIPTS = ["/assets/javascripts/site.js",
+                *(f"/{sync.PAGE_SCRIPT.format(name=name)}" for name in sync.page_js(mkdocs_yml()))]
 COUNT_WRITES = """(() => {
+  const scripts = SITE_SCRIPTS;
   Error.stackTraceLimit = 100;
   const counted = window.__startupWrites = [];
   let idle = false;
@@ -32,7 +40,7 @@ COUNT_WRITES = """(() => {
   function count(name) {
     if (idle) return;
     const stack = new Error().stack || "";
-    if (stack.includes("/assets/javascripts/site.js")) counted.push(name);
+    if (scripts.some(script => stack.includes(script))) counted.push(name);
   }
   const methods = {
     Element: ["setAttribute", "removeAttribute", "toggleAttribute", "append", "prepend", "before", "after",
@@ -57,12 +65,13 @@ COUNT_WRITES = """(() => {
       });
     }
   }
-})();"""
+})();""".replace("SITE_SCRIPTS", json.dumps(SITE_SCRIPTS))
 
 # Writes site.js may make before the first idle period: the view on the
 # <html> element and the header switch with its live region (view-state.js),
 # 17 on every page when this was written; the self-check's form also shows
-# its buttons and hides its by-hand instructions (self-check.js), 59.
+# its buttons and hides its by-hand instructions (self-check.js, its page
+# script), 59.
 # Before idle-work.js, the article made 283 (tab roles, print addresses).
 BUDGET = 25
 BUDGETS = {"self-check/": 70}

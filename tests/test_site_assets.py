@@ -18,7 +18,9 @@ import pytest
 
 import sync  # scripts/sync.py; scripts/ is on the path through tests/support
 from conftest import ROOT, both_engines
+from support.builds import parsed
 from support.config import mkdocs_yml as config
+from support.pages import front_matter
 
 OVERRIDES = ROOT / "overrides"
 LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element that holds it
@@ -27,12 +29,13 @@ LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element
 }
 WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/sync (or inline_head_js if it must run before the tab sets are drawn)"}
 BUNDLE = sync.BUNDLE  # assets/javascripts/site.js, written by ./scripts/sync
-GENERATED = sync.GENERATED  # site.js and the minified head script, written by ./scripts/sync
+GENERATED = sync.generated(config())  # site.js, the head script and each page script, minified by ./scripts/sync
 
 
 def listed() -> dict[str, list[str]]:
     extra = config().get("extra") or {}
-    return {name: list(extra.get(name) or []) for name in [*LISTS, "deferred_js"]}
+    return {**{name: list(extra.get(name) or []) for name in [*LISTS, "deferred_js"]},
+            "page_js": list(sync.page_js(config()).values())}
 
 
 def rendered(path: str) -> str:
@@ -64,6 +67,35 @@ def test_each_minified_file_is_what_scripts_sync_writes(path, make, listed):
         f"overrides/{path} is not what the files under extra: {listed} in mkdocs.yml make. "
         "Run ./scripts/sync and commit what it writes."
     )
+
+
+def test_each_page_script_is_what_scripts_sync_writes():
+    for path, text in sync.page_scripts(ROOT, config()).items():
+        written = (OVERRIDES / path).read_text(encoding="utf-8") if (OVERRIDES / path).is_file() else ""
+        assert written == text, (f"overrides/{path} is not its source under extra: page_js in mkdocs.yml, minified. "
+                                 "Run ./scripts/sync and commit what it writes.")
+
+
+@both_engines
+def test_a_page_script_loads_on_the_pages_that_name_it_and_no_other(site):
+    """`page_js: [name]` in a page's front matter loads assets/javascripts/<name>.min.js there, deferred."""
+    scripts = sync.page_js(config())
+    problems = []
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        named = list(front_matter(source.read_text(encoding="utf-8")).get("page_js") or [])
+        where = source.relative_to(ROOT / "docs").as_posix()
+        problems += [f"docs/{where} names page_js {name!r}, which is not under extra: page_js in mkdocs.yml "
+                     f"(there: {', '.join(scripts) or 'none'}); add it there and run ./scripts/sync"
+                     for name in named if name not in scripts]
+        folder = "" if where == "index.md" else where.removesuffix(".md").removesuffix("/index") + "/"
+        html = site.path / folder / "index.html"
+        if not html.is_file():
+            continue
+        loaded = sorted(Path(s["src"]).name.removesuffix(".min.js") for s in parsed(html).find_all("script", src=True)
+                        if Path(s["src"]).name.removesuffix(".min.js") in scripts and "defer" in s.attrs)
+        if loaded != sorted(n for n in named if n in scripts):
+            problems.append(f"{folder or '/'}: loads page scripts {loaded}, its front matter names {named}")
+    assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
 
 
 def test_every_source_file_is_listed_once_and_exists():

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+import yaml
+
 from .config import nav_sources
+
+
+def front_matter(text: str) -> dict:
+    """A page's front matter (the YAML between its first two `---` lines) as data; {} when it has none."""
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    return (yaml.safe_load(match[1]) or {}) if match else {}
 
 
 def url_of(source: str) -> str:
