@@ -293,6 +293,8 @@ def test_axe_finds_nothing_before_and_after_answering(page):
             page.locator(".self-check-result:visible .md-button").last.hover()  # hover colours count too
         violations = axe_violations(page)
         assert not violations, f"{moment}:\n" + describe(violations)
+        # A link with no address leads nowhere, and search engines flag it (Lighthouse's crawlable-anchors).
+        assert page.evaluate("[...document.querySelectorAll('a:not([href])')].map(a => a.outerHTML)") == [], moment
 
 
 # --- Incomplete and tampered answers -------------------------------------------------

@@ -19,13 +19,16 @@
   // Material's anchor tracking (navigation.tracking) measures the headings of
   // the table of contents once, when its bundle mounts after this file runs,
   // and puts a hidden heading at the top of the page: the address would then
-  // name a reading the reader cannot see. So the readings' entries lose their
-  // target before that mount; each gets it back when its reading is shown.
-  // Without JavaScript every reading shows and its entry works as usual.
+  // name a reading the reader cannot see. So the readings' entries lose the
+  // class the tracking looks for (and are hidden) before that mount; each gets
+  // it back when its reading is shown. They keep their address: a link with
+  // none is a link to nowhere, which search engines flag (Lighthouse,
+  // crawlable-anchors). Without JavaScript every reading shows and its entry
+  // works as usual.
   document.querySelectorAll(".self-check-result h3[id]").forEach(function (heading) {
     document.querySelectorAll('.md-nav a[href="#' + heading.id + '"]').forEach(function (link) {
       link.setAttribute("data-self-check-target", link.getAttribute("href"));
-      link.removeAttribute("href");
+      link.classList.remove("md-nav__link");
       link.parentNode.hidden = true;
     });
   });
@@ -50,8 +53,7 @@ document$.subscribe(function () {
     var heading = reading.querySelector("h3");
     if (!heading) return;
     document.querySelectorAll('.md-nav a[data-self-check-target="#' + heading.id + '"]').forEach(function (link) {
-      if (visible) link.setAttribute("href", link.getAttribute("data-self-check-target"));
-      else link.removeAttribute("href");
+      link.classList.toggle("md-nav__link", visible);
       link.parentNode.hidden = !visible;
     });
   }
