@@ -41,10 +41,6 @@ ORG_NAME = EXAMPLE["name"]  # Northwind Labs
 # Traces an organisation's file leaves in a page; the public site has none.
 ORG_TRACES = (ORG_NAME, "org-credit", "org-mark", "at-your-organisation")
 
-# On several workers, one runs this whole module: org_sites builds the site
-# twice, and a second worker would build it twice again.
-pytestmark = pytest.mark.xdist_group("org-builds")
-
 
 # --- Reviewed dates -------------------------------------------------------------
 

@@ -41,10 +41,8 @@ import pytest
 
 from conftest import ROOT, BuiltSite, free_port, serve
 
-# Every test here drives a browser of its own (the `reader` fixture): none is
-# in the fast layer. On several workers, one runs the whole module, so
-# Firefox and WebKit start once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("other-engines")]
+# Every test here drives a browser of its own (the `reader` fixture): none is in the fast layer.
+pytestmark = pytest.mark.browser
 
 ENGINES = ("chromium", "firefox", "webkit")
 # `./scripts/test --browser NAME` sets this; a plain run tests every engine.

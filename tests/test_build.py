@@ -9,9 +9,6 @@ import pytest
 from conftest import NAV_PAGES, ROOT, run_mkdocs
 from support.config import nav_sources
 
-# On several workers, one runs this whole module: mistaken_build is one full build.
-pytestmark = pytest.mark.xdist_group("mistaken-build")
-
 # Mistakes a contributor makes, each added to one copy of the project:
 # (file, text appended to it, what the build's message must say).
 MISTAKES = {
