@@ -20,7 +20,7 @@ import sync  # scripts/sync.py; scripts/ is on the path through tests/support
 from conftest import ROOT, both_engines
 from support.builds import parsed
 from support.config import mkdocs_yml as config
-from support.pages import front_matter
+from support.pages import front_matter, url_of
 
 OVERRIDES = ROOT / "overrides"
 LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element that holds it
@@ -82,12 +82,16 @@ def test_a_page_script_loads_on_the_pages_that_name_it_and_no_other(site):
     scripts = sync.page_js(config())
     problems = []
     for source in sorted((ROOT / "docs").rglob("*.md")):
-        named = list(front_matter(source.read_text(encoding="utf-8")).get("page_js") or [])
+        value = front_matter(source.read_text(encoding="utf-8")).get("page_js") or []
         where = source.relative_to(ROOT / "docs").as_posix()
+        if not isinstance(value, list):
+            problems.append(f"docs/{where}: page_js is {value!r}; write a list, e.g. page_js: [{value}]")
+            continue
+        named = [str(name) for name in value]
         problems += [f"docs/{where} names page_js {name!r}, which is not under extra: page_js in mkdocs.yml "
                      f"(there: {', '.join(scripts) or 'none'}); add it there and run ./scripts/sync"
                      for name in named if name not in scripts]
-        folder = "" if where == "index.md" else where.removesuffix(".md").removesuffix("/index") + "/"
+        folder = url_of(where)
         html = site.path / folder / "index.html"
         if not html.is_file():
             continue
