@@ -546,8 +546,12 @@ def test_a_view_link_picks_the_view_for_this_page_and_the_next(reader):
 
 def test_the_header_switch_changes_the_view_and_keeps_the_address(reader):
     reader.goto("article/?view=developer&utm_source=wiki#success-metric")
+    heading_top = "() => Math.round(document.getElementById('success-metric').getBoundingClientRect().top)"
+    before = reader.js(heading_top)
     reader.click(SWITCH, "Engineer")
     assert_shows(reader, "Engineer")
+    after = reader.js(heading_top)
+    assert abs(after - before) <= 2, f"{reader.engine}: the section moved from {before} px to {after} px on screen"
     parts = urlsplit(reader.url)
     assert parts.path == "/article/", reader.url
     assert parse_qs(parts.query) == {"view": ["engineer"], "utm_source": ["wiki"]}, reader.url

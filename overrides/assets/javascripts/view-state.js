@@ -166,6 +166,26 @@
     return span;
   }
 
+  // Run `change` (which shows a view, so panels change height) keeping
+  // `anchor` where it was on screen, as Material's linking does for a set.
+  function keepingPlace(anchor, change) {
+    var before = anchor.getBoundingClientRect().top;
+    change();
+    window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+  }
+
+  // The heading of the section the reader is in: the last one that starts in
+  // the top third of the window or above it, else the page's title. Headings
+  // sit outside the panels, so they never hide when the view changes.
+  function headingInView() {
+    var headings = document.querySelectorAll(".md-content article :is(h1, h2, h3, h4, h5, h6)");
+    var found = headings[0] || document.body;
+    for (var i = 0; i < headings.length && headings[i].getBoundingClientRect().top <= innerHeight / 3; i++) {
+      found = headings[i];
+    }
+    return found;
+  }
+
   // A tab the reader chose (click, key, fragment): the owner links the sets,
   // stores the choice and keeps the chosen set where it was on screen (the
   // sets above it change height), as Material's linking would.
@@ -176,10 +196,7 @@
     var view = viewOf(input);
     if (!label || !view || label.hasAttribute("data-md-switching") || current === null) return;
     label.setAttribute("data-md-switching", "");
-    var set = input.closest(".tabbed-set");
-    var before = set.getBoundingClientRect().top;
-    show(view);
-    window.scrollBy(0, set.getBoundingClientRect().top - before);
+    keepingPlace(input.closest(".tabbed-set"), function () { show(view); });
   }, true);
   document.addEventListener("change", function (event) {
     var label = event.target.matches(".tabbed-set > input") && labelOf(event.target);
@@ -212,7 +229,10 @@
       radio.id = id;
       radio.value = view;
       // A click, not a change: choosing the view already shown is a choice too.
-      radio.addEventListener("click", function () { if (radio.checked) show(view); });
+      // The reader stays in the section they were reading.
+      radio.addEventListener("click", function () {
+        if (radio.checked) keepingPlace(headingInView(), function () { show(view); });
+      });
       var label = document.createElement("label");
       label.htmlFor = id;
       label.textContent = view;
