@@ -1,9 +1,11 @@
 """Every reader can use every page: axe-core, real tabs, keyboard, phone, no JavaScript, print.
 
 Each test walks every page of the nav (tests/support/pages.py), so a page
-added later is covered without touching this file. The axe test also writes a
+added later is covered without touching this file. With `--screenshots`
+(`./scripts/test --screenshots -k axe`), the axe test also writes a full-page
 screenshot of each page in the light and dark scheme at 1280 px and at phone
-width into `screenshots/` (ignored by git) for a person to look at.
+width into `screenshots/` (ignored by git) for a person to look at; they
+cost a third of the sweep's time, so a plain run leaves them out.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def slug(path: str) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
-def test_axe_finds_no_violation_on_any_page(site, fresh_context, scheme, viewport):
+def test_axe_finds_no_violation_on_any_page(site, fresh_context, scheme, viewport, pytestconfig):
+    screenshots = pytestconfig.getoption("screenshots")
     SCREENSHOTS.mkdir(exist_ok=True)
     page = fresh_context(color_scheme=scheme, viewport=viewport).new_page()
     found = []
@@ -38,7 +41,8 @@ def test_axe_finds_no_violation_on_any_page(site, fresh_context, scheme, viewpor
         # The reader's system preference picks Material's palette.
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        page.screenshot(path=SCREENSHOTS / f"{slug(path)}-{site.engine}-{scheme}-{viewport['width']}.png", full_page=True)
+        if screenshots:
+            page.screenshot(path=SCREENSHOTS / f"{slug(path)}-{site.engine}-{scheme}-{viewport['width']}.png", full_page=True)
         violations = axe_violations(page)
         if violations:
             found.append(f"/{path} ({scheme}, {viewport['width']} px):\n{describe(violations)}")
