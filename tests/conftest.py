@@ -13,18 +13,17 @@ test that uses `page`, `context`, `fresh_context` or `browser`, or is marked
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from support.builds import COUNTS, ENGINES, SUBPATH, Builds, BuiltSite, build_site, run_mkdocs, small_build
-from support.browser import CHROMIUM, CHROMIUM_ARGS, Watch, guard
+from support.browser import CHROMIUM, CHROMIUM_ARGS
 from support.config import ROOT
 from support.pages import NAV_PAGES
+from support.reused_pages import ReusedPages
 from support.servers import QuietHandler, StaticHost, free_port, serve
 
 __all__ = ["ROOT", "BuiltSite", "build_site", "free_port", "serve", "both_engines", "NAV_PAGES", "ENGINES",
@@ -46,6 +45,8 @@ both_engines = pytest.mark.parametrize("site", ENGINES, indirect=True)
 def pytest_addoption(parser):
     parser.addoption("--fast", action="store_true",
                      help="the static layer only: config, Markdown and built HTML; no test that drives a browser")
+    parser.addoption("--screenshots", action="store_true",
+                     help="the accessibility sweep also writes a full-page screenshot of every page it checks to screenshots/")
 
 
 def pytest_configure(config):
@@ -142,37 +143,33 @@ def browser_context_args(browser_context_args, site):
     return {**browser_context_args, "base_url": site.url}
 
 
-@pytest.fixture
-def watch() -> Watch:
-    return Watch()
+@pytest.fixture(scope="session")
+def reused_pages(browser) -> ReusedPages:
+    """Contexts and pages kept between tests that leave them clean (support/reused_pages.py)."""
+    pages = ReusedPages(browser)
+    yield pages
+    pages.close()
 
 
 @pytest.fixture
-def context(context, watch):
-    guard(context, watch)
-    yield context
-    problems = watch.problems()
-    assert not problems, "\n".join(problems)
-
-
-@pytest.fixture
-def fresh_context(browser, browser_context_args, watch):
-    """A new browser context, as a new reader arriving from a link: nothing stored."""
-    contexts = []
+def fresh_context(reused_pages, browser_context_args):
+    """A browser context as a new reader arriving from a link has: nothing stored, no page open.
+    Its first new_page() may be a page an earlier test left clean (support/reused_pages.py)."""
+    taken = []
 
     def make(**overrides):
-        ctx = browser.new_context(**{**browser_context_args, **overrides})
-        guard(ctx, watch)
-        contexts.append(ctx)
-        return ctx
+        pair = reused_pages.take({**browser_context_args, **overrides})
+        taken.append(pair)
+        return pair.context
 
     yield make
-    for ctx in contexts:
-        # A route a test added may still be answering a late request (the
-        # search index, say): let it go before the context closes under it.
-        # (A test may have closed its context itself.)
-        with contextlib.suppress(PlaywrightError):
-            ctx.unroute_all(behavior="ignoreErrors")
-        ctx.close()
-    problems = watch.problems()
+    problems = []
+    for pair in taken:
+        problems += reused_pages.give_back(pair).problems()
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def context(fresh_context):
+    """pytest-playwright's `context` (and so `page`), from fresh_context: watched, maybe reused."""
+    return fresh_context()

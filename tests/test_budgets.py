@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import NAV_PAGES, BuiltSite, both_engines
-from support.browser import Watch, guard
+from support.browser import SEARCH_INDEX, Watch, guard
 from support.builds import parsed
 
 KIB = 1024
@@ -84,13 +84,11 @@ def test_no_image_is_over_100_kb(site):
     assert not over, "images over budget:\n" + "\n".join(over)
 
 
-# The last request a page of either site makes on its own: the search index,
-# which the theme's search worker fetches once it has started. A first load is
-# counted once that request has finished and the page has loaded, however
-# long the worker takes to start on a loaded machine (no quiet-network timer:
-# it cost two seconds a page and missed a slow worker).
-SEARCH_INDEX = ("search_index.json", "search.json")
-
+# The last request a page of either site makes on its own: the search index
+# (SEARCH_INDEX), which the theme's search worker fetches once it has started.
+# A first load is counted once that request has finished and the page has
+# loaded, however long the worker takes to start on a loaded machine (no
+# quiet-network timer: it cost two seconds a page and missed a slow worker).
 
 def first_load_requests(context, url: str) -> list[str]:
     """Every request a first visit to `url` makes, up to and including the search index."""

@@ -17,13 +17,13 @@ import functools
 import http.server
 import json
 import threading
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
 
 from conftest import ROOT, both_engines, free_port
-from support.browser import settled
+from support.browser import SEARCH_INDEX, settled
 from support.views import ENGINEER_ONLY_WORD
 from view_contract import VIEWS, view_of_fragment
 
@@ -56,13 +56,12 @@ def assert_view(page, view: str) -> None:
     assert page.evaluate(SWITCH_CHECKED) == [view], f"{page.url}: the header switch says {page.evaluate(SWITCH_CHECKED)}"
 
 
-def seed(context, values: dict[str, str]) -> None:
-    """Put raw values in localStorage before the first page of the context runs."""
-    context.add_init_script(
-        "if (location.protocol === 'http:' && !sessionStorage.seeded) {"
-        + "".join(f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in values.items())
-        + "sessionStorage.seeded = 1; }"
-    )
+def seed(page, values: dict[str, str]) -> None:
+    """Store raw values in localStorage, as an earlier visit would have: from a
+    file of the site that runs no script (its sitemap), before any page opens."""
+    page.goto("sitemap.xml")
+    for key, value in values.items():
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, value])
 
 
 # --- Slow links: the first painted frame already shows the view -----------------
@@ -238,10 +237,14 @@ MARKS = "() => document.querySelectorAll('mark[data-md-highlight]').length"
 EMPTY_MARKS = "() => [...document.querySelectorAll('mark[data-md-highlight]')].filter(m => !m.textContent).length"
 
 
-def highlighter_done(page) -> None:
-    """Let the search index load, which is when Material (or Zensical) highlights."""
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1500)
+def open_highlighted(page, address: str) -> None:
+    """Open `address` and wait until Material (or Zensical) has highlighted the
+    `?h=` words: it does so in the task that reads the arrived search index,
+    so one frame and a timer after that request finishes, it is done (the
+    real query below proves it: its marks are there then)."""
+    with page.expect_event("requestfinished", lambda r: urlsplit(r.url).path.endswith(SEARCH_INDEX), timeout=30_000):
+        page.goto(address)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 100)))")
 
 
 @pytest.mark.parametrize("query", H_JUNK, ids=lambda q: q.strip() or "space")
@@ -250,8 +253,8 @@ def test_a_crafted_search_query_changes_no_text_and_hides_no_panel(fresh_context
     page.goto("article/")
     settled(page)
     before = page.evaluate(TEXT)
-    page.goto(f"article/?h={quote(query)}")
-    highlighter_done(page)
+    open_highlighted(page, f"article/?h={quote(query)}")
+    settled(page)
     assert page.evaluate(EMPTY_MARKS) == 0, f"?h={query!r}: empty highlight marks"
     assert_view(page, "Developer")
     assert page.evaluate(TEXT) == before, f"?h={query!r} changed the article's text"
@@ -259,8 +262,8 @@ def test_a_crafted_search_query_changes_no_text_and_hides_no_panel(fresh_context
 
 def test_a_real_search_query_is_still_highlighted(fresh_context):
     page = fresh_context().new_page()
-    page.goto("article/?h=budget")
-    page.wait_for_function(MARKS)
+    open_highlighted(page, "article/?h=budget")
+    assert page.evaluate(MARKS) > 0, "no word of ?h=budget is highlighted once the search index has arrived"
     assert page.evaluate(EMPTY_MARKS) == 0
 
 
@@ -290,9 +293,8 @@ def test_the_covered_keys_are_every_key_the_pages_read(fresh_context):
 @pytest.mark.parametrize("key", [STORAGE_TABS, STORAGE_PALETTE], ids=["tabs", "palette"])
 @pytest.mark.parametrize("junk", JUNK)
 def test_junk_in_a_stored_key_throws_nothing(fresh_context, key, junk):
-    context = fresh_context()
-    seed(context, {key: junk})
-    page = context.new_page()
+    page = fresh_context().new_page()
+    seed(page, {key: junk})
     page.goto("article/")
     assert_view(page, "Developer")
     page.goto("comparison/?view=engineer")
@@ -301,9 +303,8 @@ def test_junk_in_a_stored_key_throws_nothing(fresh_context, key, junk):
 
 @pytest.mark.parametrize("junk", ["{not json", '{"index": "x"}', '{"index": 0, "color": {"a b": "c"}}', "[]"])
 def test_a_corrupt_palette_keeps_the_scheme_toggle_working(fresh_context, junk):
-    context = fresh_context(color_scheme="light")
-    seed(context, {STORAGE_PALETTE: junk})
-    page = context.new_page()
+    page = fresh_context(color_scheme="light").new_page()
+    seed(page, {STORAGE_PALETTE: junk})
     page.goto("article/")
     page.locator("label[title='Switch to dark mode']:visible").first.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
@@ -355,9 +356,9 @@ INJECTIONS = [
 def test_no_injected_code_runs_even_with_the_policy_bypassed(fresh_context, site):
     context = fresh_context(bypass_csp=True)
     context.add_init_script("window.__pwned = []; window.alert = () => window.__pwned.push('alert');")
-    seed(context, {STORAGE_TABS: '["<img src=x onerror=__pwned.push(9)>", "Engineer"]',
-                   STORAGE_PALETTE: '{"index": 0, "color": {"scheme": "\\"><img src=x onerror=__pwned.push(10)>"}}'})
     page = context.new_page()
+    seed(page, {STORAGE_TABS: '["<img src=x onerror=__pwned.push(9)>", "Engineer"]',
+                STORAGE_PALETTE: '{"index": 0, "color": {"scheme": "\\"><img src=x onerror=__pwned.push(10)>"}}'})
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for address in INJECTIONS:

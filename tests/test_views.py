@@ -78,7 +78,7 @@ def test_a_corrupt_stored_choice_is_discarded(fresh_context, stored):
         f"if (location.protocol === 'http:' && !sessionStorage.seeded) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)}); sessionStorage.seeded = 1; }}"
     )
     page = context.new_page()
-    page.goto("article/")  # a page error here fails the test (see conftest.watch)
+    page.goto("article/")  # a page error here fails the test (see conftest: fresh_context)
     assert_every_set_shows(page, "Developer")
     page.locator(".tabbed-labels label", has_text="Engineer").first.click()
     assert_every_set_shows(page, "Engineer")

@@ -11,6 +11,8 @@
 - `builds`: the builds a run needs, each made once, lazily, and counted;
 - `browser`: Debian's Chromium, and the watch that fails a test on a request
   to another host, a JavaScript error or a file that does not load;
+- `reused_pages`: a browser page a test left clean, emptied and handed to the
+  next test, instead of a new one each (half the cost of a first page load);
 - `a11y`: axe-core, and its findings as a message a person can act on.
 
 Fixtures stay in tests/conftest.py. Test modules import from here, from

@@ -16,6 +16,9 @@ CHROMIUM_ARGS = [
 ]
 # The one host a page may ask: the tests' own servers.
 HOST = "127.0.0.1"
+# The search index, Material's and Zensical's: the last file a page asks for
+# on its own, and what the theme waits for before it highlights `?h=` words.
+SEARCH_INDEX = ("search_index.json", "search.json")
 
 
 @dataclass
