@@ -84,14 +84,14 @@ def test_no_image_is_over_100_kb(site):
     assert not over, "images over budget:\n" + "\n".join(over)
 
 
-# The last request a page of either site makes on its own: the search index
-# (SEARCH_INDEX), which the theme's search worker fetches once it has started.
-# A first load is counted once that request has finished and the page has
-# loaded, however long the worker takes to start on a loaded machine (no
-# quiet-network timer: it cost two seconds a page and missed a slow worker).
-
 def first_load_requests(context, url: str) -> list[str]:
-    """Every request a first visit to `url` makes, up to and including the search index."""
+    """Every request a first visit to `url` makes, up to and including the search index.
+
+    The search index (SEARCH_INDEX) is the last request a page of either site
+    makes on its own, once the theme's search worker has started. A first
+    load is counted until it has finished, however long the worker takes to
+    start on a loaded machine (no quiet-network timer: it cost two seconds a
+    page and missed a slow worker)."""
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()

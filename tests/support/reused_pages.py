@@ -66,7 +66,7 @@ class Pair:
 
     def new_page(self, method):
         def call(*args, **kwargs):
-            if not self.handed_page and not self.spent:
+            if not self.handed_page:
                 self.handed_page = True
                 return self.page
             extra = method(*args, **kwargs)
