@@ -6,8 +6,8 @@ overrides/page.html writes it into every page as a <meta> tag; docs/_headers
 what only a header can say. ./scripts/sync writes the hashes and both header
 files; the tests here keep the three equal, keep every inline <script> and
 <style> of both engines' builds (at the root and under a sub-path) in the
-policy by its sha256 hash, and drive Chromium under the policy, as a header
-and as the meta tag alone, failing on any violation Chromium reports.
+policy by its sha256 hash, and drive Chromium under the policy, sent as a
+header beside the meta tag, failing on any violation Chromium reports.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -167,25 +168,23 @@ def policy_headers() -> dict[str, str]:
     return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", text, re.M))
 
 
-DELIVERIES = [(engine, delivery, base) for engine in ENGINES
-              for delivery, base in (("header", ""), ("meta only", ""), ("header", SUBPATH))]
+# The meta tag's policy is the header's (test_meta_headers_file_and_nginx_config_publish_the_same_policy),
+# and a page sent with the header enforces both: a run under the header is
+# also the run of a host that cannot send one.
+DELIVERIES = [(engine, base) for engine in ENGINES for base in ("", SUBPATH)]
 
 
-@pytest.fixture(params=DELIVERIES, ids=lambda d: f"{d[0]}-{d[1].replace(' ', '-')}{'-subpath' if d[2] else ''}")
-def policed(request, builds) -> tuple[BuiltSite, dict[str, str]]:
-    """A build, and the headers its host sends: the policy (docs/_headers), or none (only the pages' meta tag)."""
-    engine, delivery, base = request.param
-    return builds.get(engine, base), policy_headers() if delivery == "header" else {}
+@pytest.fixture(params=DELIVERIES, ids=lambda d: f"{d[0]}{'-subpath' if d[1] else ''}")
+def policed(request, builds) -> Iterator[BuiltSite]:
+    """A build served by a host that sends docs/_headers' policy with every file."""
+    engine, base = request.param
+    with builds.get(engine, base).sending(policy_headers()) as served:
+        yield served
 
 
 def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_context):
-    built, headers = policed
+    built = policed
     context = fresh_context(base_url=built.url, permissions=["clipboard-read", "clipboard-write"])
-    # The host's headers, added to every response of the site as the browser
-    # receives it (the build's server is shared by the whole run).
-    if headers:
-        context.route(f"{built.url}**", lambda route: route.fulfill(
-            response=(response := route.fetch()), headers={**response.headers, **headers}))
     violations: list[str] = []
     context.on("console", lambda m: violations.append(f"{m.page.url if m.page else '?'}: {m.text}")
                if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
@@ -196,9 +195,9 @@ def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_contex
         page.goto(path)
         assert page.evaluate("typeof __md_get") == "function", f"{path}: Material's head script was blocked"
 
-    # The header, only when the host sends it. Both schemes: the toggle stores the choice, the next page's inline script applies it.
+    # The header reached the browser. Both schemes: the toggle stores the choice, the next page's inline script applies it.
     sent = page.goto("").headers.get("content-security-policy")
-    assert (sent is not None) == bool(headers), f"the policy header reached the browser: {sent!r}"
+    assert sent == policy_headers()["Content-Security-Policy"], f"the policy header the browser received: {sent!r}"
     page.locator("label[title='Switch to dark mode']:visible").first.click()
     page.goto("article/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"

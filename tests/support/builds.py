@@ -9,13 +9,16 @@ printing how many full builds it made.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import functools
 import re
 import subprocess
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -73,6 +76,21 @@ class BuiltSite:
         themed = [(html, parsed(html)) for html in self.pages() if parsed(html).select_one(".md-content")]
         assert len(themed) >= len(NAV_PAGES), f"{self.path}: {len(themed)} theme pages, fewer than the nav's {len(NAV_PAGES)}"
         return themed
+
+    @contextmanager
+    def sending(self, headers: dict[str, str]) -> Iterator[BuiltSite]:
+        """The same build from a second host, at the same path, that sends
+        `headers` with every response (a host that reads docs/_headers)."""
+        base = urlsplit(self.url).path
+        host = self.path
+        for _ in PurePosixPath(base).parts[1:]:
+            host = host.parent
+        port = free_port()
+        server = static_host(host, port, self.path / "404.html", headers)
+        try:
+            yield dataclasses.replace(self, url=f"http://127.0.0.1:{port}{base}")
+        finally:
+            server.shutdown()
 
     def soup(self, path: str) -> BeautifulSoup:
         """A page of the build, parsed: "article/" or "" (home) or a file such as "404.html"."""

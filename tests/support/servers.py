@@ -22,11 +22,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class StaticHost(QuietHandler):
-    """Answers a missing address with the site's 404 page, as GitHub Pages and nginx do.
-    (A host's extra headers, such as docs/_headers' policy, are added in the
-    browser by the test that needs them: tests/test_csp.py.)"""
+    """Answers a missing address with the site's 404 page, as GitHub Pages and
+    nginx do, and sends the host's own headers (such as docs/_headers' policy)
+    with every response."""
 
     not_found: Path | None = None
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         if code != 404 or self.not_found is None or not self.not_found.is_file():
@@ -55,7 +61,7 @@ def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server
     return server
 
 
-def static_host(root: Path, port: int, not_found: Path) -> http.server.ThreadingHTTPServer:
-    """Serve `root` as a static host (a missing address gets `not_found`); return the server."""
-    handler = type("Host", (StaticHost,), {"not_found": not_found})
+def static_host(root: Path, port: int, not_found: Path, headers: dict[str, str] | None = None) -> http.server.ThreadingHTTPServer:
+    """Serve `root` as a static host (a missing address gets `not_found`, every response `headers`); return the server."""
+    handler = type("Host", (StaticHost,), {"not_found": not_found, "extra_headers": dict(headers or {})})
     return serve(root, port, handler)
