@@ -362,9 +362,9 @@ def test_no_injected_code_runs_even_with_the_policy_bypassed(fresh_context, site
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for address in INJECTIONS:
-        page.goto(address)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)
+        # Until the search index has been read (?h= words marked) and the idle-time work is done.
+        open_highlighted(page, address)
+        settled(page)
         pwned = page.evaluate("window.__pwned")
         assert not pwned and not dialogs, f"{address}: injected code ran: {pwned} {dialogs}"
 
