@@ -46,7 +46,7 @@ def pytest_addoption(parser):
     parser.addoption("--fast", action="store_true",
                      help="the static layer only: config, Markdown and built HTML; no test that drives a browser")
     parser.addoption("--screenshots", action="store_true",
-                     help="the accessibility sweep also writes a full-page screenshot of every page it checks to screenshots/")
+                     help="the accessibility sweeps (the site's and an organisation's pages) also write a screenshot of every page they check to screenshots/")
 
 
 def pytest_configure(config):
