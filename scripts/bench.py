@@ -146,6 +146,11 @@ def lighthouse(url: str, output: Path) -> dict:
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "requests": len(requests),
         "bytes": audits["total-byte-weight"]["numericValue"],
+        # Where blocking time comes from: each long task's simulated start and
+        # length (ms) and the script it is charged to; only tasks after the
+        # first paint count. In the results file, not the table.
+        "long_tasks": sorted([round(t["startTime"]), round(t["duration"]), t.get("url", "")]
+                             for t in audits["long-tasks"]["details"]["items"]),
     }
 
 
