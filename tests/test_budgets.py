@@ -88,9 +88,9 @@ def first_load_requests(page, url: str) -> list[str]:
     """Every request a first visit to `url` makes, up to and including the search index.
 
     The page's cache is off while it loads, so each call is a first visit
-    in the same page; a new context for each would cost a new renderer. The tab's
-    icon is left out: the browser asks for it once and remembers it across
-    pages, whatever the page (both builds link the same one). The
+    in the same page; a new context for each would cost a new renderer. The
+    tab's icon is left out: the browser asks for it once and remembers it
+    across pages, whatever the page (both builds link the same one). The
     search index (SEARCH_INDEX) is the last request a page of either site
     makes on its own, once the theme's search worker has started. A first
     load is counted until it has finished, however long the worker takes to
