@@ -150,7 +150,7 @@ def lighthouse(url: str, output: Path) -> dict:
         # length (ms) and the script it is charged to; only tasks after the
         # first paint count. In the results file, not the table.
         "long_tasks": sorted([round(t["startTime"]), round(t["duration"]), t.get("url", "")]
-                             for t in audits["long-tasks"]["details"]["items"]),
+                             for t in audits.get("long-tasks", {}).get("details", {}).get("items", [])),
     }
 
 

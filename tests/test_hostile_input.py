@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, both_engines, free_port
-from support.browser import SEARCH_INDEX, settled
+from support.browser import SEARCH_INDEX, seed, settled
 from support.views import ENGINEER_ONLY_WORD
 from view_contract import VIEWS, view_of_fragment
 
@@ -54,14 +54,6 @@ def assert_view(page, view: str) -> None:
     shown = panels(page)
     assert shown == [index] * len(shown), f"{page.url}: sets show {shown}, expected {view} ({index}) in each"
     assert page.evaluate(SWITCH_CHECKED) == [view], f"{page.url}: the header switch says {page.evaluate(SWITCH_CHECKED)}"
-
-
-def seed(page, values: dict[str, str]) -> None:
-    """Store raw values in localStorage, as an earlier visit would have: from a
-    file of the site that runs no script (its sitemap), before any page opens."""
-    page.goto("sitemap.xml")
-    for key, value in values.items():
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, value])
 
 
 # --- Slow links: the first painted frame already shows the view -----------------

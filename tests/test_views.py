@@ -11,6 +11,7 @@ import json
 import pytest
 
 from conftest import NAV_PAGES, both_engines
+from support.browser import seed
 from support.views import DEFAULT_VIEW, STORAGE_KEY, assert_every_set_shows, shown_views
 
 # The views, links, previews and accessibility hold on both engines' builds.
@@ -73,11 +74,8 @@ def test_an_unknown_view_is_ignored(fresh_context, value):
 
 @pytest.mark.parametrize("stored", ["{not json", '{"view": "Engineer"}', "[1, 2]", '"Engineer"'])
 def test_a_corrupt_stored_choice_is_discarded(fresh_context, stored):
-    context = fresh_context()
-    context.add_init_script(
-        f"if (location.protocol === 'http:' && !sessionStorage.seeded) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(stored)}); sessionStorage.seeded = 1; }}"
-    )
-    page = context.new_page()
+    page = fresh_context().new_page()
+    seed(page, {STORAGE_KEY: stored})
     page.goto("article/")  # a page error here fails the test (see conftest: fresh_context)
     assert_every_set_shows(page, "Developer")
     page.locator(".tabbed-labels label", has_text="Engineer").first.click()

@@ -66,6 +66,15 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
 
+def seed(page, values: dict[str, str]) -> None:
+    """Store raw values in localStorage, as an earlier visit would have: from a
+    file of the site that runs no script (its sitemap), before any page opens.
+    No init script, so the test's page can be handed to the next test."""
+    page.goto("sitemap.xml")
+    for key, value in values.items():
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, value])
+
+
 def settled(page) -> None:
     """Wait until the work the site leaves for idle time (idle-work.js) is done:
     permalinks, the printed address line, table focus, checklist labels."""
