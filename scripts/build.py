@@ -102,7 +102,8 @@ def out_dir_from(typed: str, root: Path = ROOT) -> Path:
     if out.is_relative_to(root):
         inside = out.relative_to(root).parts
         if inside[0] in own_folders(root):
-            raise Refused(f"OUT_DIR {said} is the checkout's own folder {inside[0]}/; name a folder of its own, such as site")
+            where = "is" if len(inside) == 1 else "is inside"
+            raise Refused(f"OUT_DIR {said} {where} the checkout's own folder {inside[0]}/; name a folder of its own, such as site")
         if len(inside) > 1 and not (out / MARKER).is_file():
             raise Refused(f"OUT_DIR {said} is inside the checkout's folder {inside[0]}/; "
                           "inside the checkout, a build goes into a folder at its top level, such as site")
@@ -114,7 +115,7 @@ def out_dir_from(typed: str, root: Path = ROOT) -> Path:
             shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
             raise Refused(f"OUT_DIR {said} holds {len(entries)} {'entry' if len(entries) == 1 else 'entries'} that no build made ({shown}); "
                           f"a build replaces only a new or empty folder or an earlier build (it has {MARKER}): "
-                          "name another folder")
+                          "name another folder (or delete this one yourself if it is a build made without the marker)")
     return out
 
 

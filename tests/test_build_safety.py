@@ -116,6 +116,7 @@ REFUSED_OUT_DIRS = {
 }
 
 
+@pytest.mark.copies_checkout  # a copy of the checkout each, but no build: a third of a second a case
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", REFUSED_OUT_DIRS)
 def test_an_out_dir_it_did_not_make_is_refused_and_left_whole(work, case, engine):
@@ -153,6 +154,7 @@ HOSTILE_SITE_URLS = {
 }
 
 
+@pytest.mark.copies_checkout  # a copy of the checkout each, but no build: a third of a second a case
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", HOSTILE_SITE_URLS)
 def test_a_site_url_that_is_not_an_address_is_refused_before_anything_is_written(work, case, engine):
