@@ -116,7 +116,7 @@ REFUSED_OUT_DIRS = {
 }
 
 
-@pytest.mark.copies_checkout  # a copy of the checkout each, but no build: a third of a second a case
+@pytest.mark.copies_checkout  # ./scripts/build on the module's copy, refused before it builds
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", REFUSED_OUT_DIRS)
 def test_an_out_dir_it_did_not_make_is_refused_and_left_whole(work, case, engine):
@@ -154,7 +154,7 @@ HOSTILE_SITE_URLS = {
 }
 
 
-@pytest.mark.copies_checkout  # a copy of the checkout each, but no build: a third of a second a case
+@pytest.mark.copies_checkout  # ./scripts/build on the module's copy, refused before it builds
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", HOSTILE_SITE_URLS)
 def test_a_site_url_that_is_not_an_address_is_refused_before_anything_is_written(work, case, engine):
@@ -294,6 +294,22 @@ def test_two_builds_at_once_each_get_only_their_own_address(work, engine):
         assert not strays, f"{engine}: the build for {url} holds pages for {other}: {strays[:5]}"
         home = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert home.select_one("link[rel=canonical]")["href"] == url
+    assert not leftovers(work)
+
+
+@pytest.mark.copies_checkout
+def test_two_builds_at_once_into_one_folder_leave_one_whole_build(work):
+    urls = ["https://one.example/docs/", "https://two.example/handbook/"]
+    processes = [start_build(work, "../shared", "zensical", url) for url in urls]
+    for process in processes:
+        _, stderr = process.communicate(timeout=600)
+        COUNTS["scripts"] += 1
+        assert process.returncode == 0, stderr[-2000:]
+    folder = work / "shared"
+    assert complete(folder)
+    hosts = {url: [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
+                   if urls_host(url) in p.read_text(encoding="utf-8")] for url in urls}
+    assert not all(hosts.values()), f"pages for both addresses in one folder: {[pages[:3] for pages in hosts.values()]}"
     assert not leftovers(work)
 
 
