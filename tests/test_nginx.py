@@ -128,6 +128,7 @@ ANSWERS = {
     "double slash": ("GET", f"{BASE}article//", None, 301),
     # nginx's 416 for a range past the end doubled every header: the file
     # turns ranges off, so both get the whole file.
+    "address only after decoding": ("GET", "//handbook/dev-vs-eng/article/", None, 404),
     "range past the end": ("GET", f"{BASE}assets/images/favicon.svg", None, 200),
     "range": ("GET", f"{BASE}assets/images/favicon.svg", None, 200),
 }
