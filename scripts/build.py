@@ -188,19 +188,18 @@ def swap(site: Path, out: Path, work: Path) -> None:
     with locked(out.parent, f"another build is putting its site next to {out.name}"):
         if out.exists() and os.listdir(out) and not (out / MARKER).is_file():
             raise Refused(f"{out} filled up with files no build made while this one ran; nothing replaced")
-        blocked = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        # From here to the end the signals stay blocked: between the two
+        # renames OUT_DIR is missing, and after them the new site is whole,
+        # so a Ctrl-C now could only make the message wrong.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+        if out.exists():
+            out.rename(work / "previous")
         try:
-            if out.exists():
-                out.rename(work / "previous")
-            try:
-                site.rename(out)
-            except OSError:
-                if (work / "previous").exists():
-                    (work / "previous").rename(out)
-                raise
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+            site.rename(out)
+        except OSError:
+            if (work / "previous").exists():
+                (work / "previous").rename(out)
+            raise
 
 
 def main(argv: list[str], environ: dict[str, str] = os.environ) -> int:
