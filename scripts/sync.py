@@ -248,7 +248,8 @@ def head_script(root: Path, config: dict) -> str:
 # --- Builds ----------------------------------------------------------------------
 
 # What a build reads from the checkout (the hook imports scripts/view_contract.py).
-BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py", "scripts/org.py")
+BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py", "scripts/org.py",
+                "scripts/site_address.py")
 
 
 @dataclass
