@@ -2,7 +2,8 @@
 
 Runs on Python 3.7 or newer, standard library only. Requests arrive at random
 times (a Poisson process) and each takes a random time to serve (exponential,
-10 ms on average): the M/M/1 queue of queueing theory. The seed fixes the
+10 ms on average): the M/M/1 queue of queueing theory. "load" is the
+utilization, the share of time the worker is busy. The seed fixes the
 random numbers, so every run prints the same output.
 """
 import math
@@ -32,14 +33,16 @@ def percentile(values, share):
     return ordered[math.ceil(share * len(ordered)) - 1]
 
 
-print(f"one worker, {SERVICE_MS:.0f} ms per request on average, {REQUESTS:,} requests per run")
-print("utilization  median      p99  p99 in theory")
+# Short lines, so the output reads on a phone.
+print(f"one worker, mean service {SERVICE_MS:.0f} ms")
+print(f"{REQUESTS:,} requests per run")
+print("load  median       p99    theory")
 for utilization in (0.50, 0.80, 0.95):
     latencies = simulate(utilization)
     # In theory an M/M/1 latency is exponential with mean SERVICE_MS / (1 - utilization),
     # so its 99th percentile is ln(100) times that mean.
     theory = math.log(100) * SERVICE_MS / (1 - utilization)
-    print(f"  {utilization:4.0%}     {percentile(latencies, 0.5):4.0f} ms  {percentile(latencies, 0.99):5.0f} ms"
-          f"        {theory:4.0f} ms")
+    print(f"{utilization:4.0%}  {percentile(latencies, 0.5):3.0f} ms  {percentile(latencies, 0.99):5.0f} ms  {theory:5.0f} ms")
 more = [percentile(simulate(0.95), 0.99) for _ in range(3)]
-print("p99 at 95% in three more runs:", ", ".join(f"{p:.0f} ms" for p in more))
+print("p99 at 95% in three more runs:")
+print(", ".join(f"{p:.0f} ms" for p in more))
