@@ -145,9 +145,10 @@ def _walk(node, path: tuple, lines: dict, file: str, depth: int = 0, seen: set |
 
 def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
     """YAML text as data, with the line of each key and list item: {("titles", 1, "role"): 12}."""
-    loader = _Loader(text)
+    loader = None
     lines: dict = {}
     try:
+        loader = _Loader(text)  # reads the text for characters YAML refuses
         node = loader.get_single_node()
         if node is None:
             return None, lines
@@ -156,7 +157,7 @@ def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{file} line {mark.line + 1}" if mark else file
-        raise OrgError(f"{where}: not valid YAML: {error.problem or error.context}.") from None
+        raise OrgError(f"{where}: not valid YAML: {'; '.join(filter(None, (error.context, error.problem)))}.") from None
     except yaml.reader.ReaderError as error:
         line = text[:error.position].count("\n") + 1
         raise OrgError(f"{file} line {line}: a control character (U+{error.character:04X}) YAML does not allow; "
@@ -167,7 +168,8 @@ def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
         raise OrgError(f"{file}: nested too deeply; no key of the file goes deeper than a list of mappings "
                        "(see org.example.yml).") from None
     finally:
-        loader.dispose()
+        if loader:
+            loader.dispose()
 
 
 def load(path: Path) -> dict:
