@@ -453,7 +453,7 @@ first_week:
     - "{ #first-week-checklist onclick=__pwned.push(6) }"
 links:
   Developer:
-    - {label: "[x](javascript:__pwned.push(7))", url: "/handbook/(x)[y](javascript:__pwned.push(8))"}
+    - {label: "[x](javascript:__pwned.push(7))", url: "/handbook/(x)[y](javascript:alert(8))"}
   Engineer:
     - {label: "<svg onload=__pwned.push(9)>", url: "https://wiki.example/a?b=1&c=2#d"}
 """
@@ -510,7 +510,7 @@ def test_a_hostile_org_yml_builds_pages_that_show_every_value_as_text(hostile_si
         for item in HOSTILE["first_week"][view]:
             assert item in texts, f"start-here: {item!r} is not shown as written in {texts}"
     links = {a.get_text(): a["href"] for a in start.select(".org-mark + ul a")}
-    assert links == {"[x](javascript:__pwned.push(7))": "/handbook/(x)[y](javascript:__pwned.push(8))",
+    assert links == {"[x](javascript:__pwned.push(7))": "/handbook/(x)[y](javascript:alert(8))",
                      "<svg onload=__pwned.push(9)>": "https://wiki.example/a?b=1&c=2#d"}, links
     # The page's own tab sets and headings only: none from org.yml.
     for page in ("start-here", "handout"):
@@ -535,8 +535,12 @@ def test_a_hostile_org_yml_runs_nothing_and_asks_no_other_host(hostile_sites, en
         for view in VIEWS:
             page.goto(f"{path}?view={view.lower()}")
             page.wait_for_load_state("networkidle")
-            for target in page.locator(".org-credit:visible, .org-mark:visible + ul, #at-your-organisation ~ table").all():
-                target.hover()  # an onmouseover, had one been written
+            areas = page.locator(".org-credit:visible, .org-mark:visible + ul, #at-your-organisation ~ table")
+            for area in areas.all():
+                area.hover()  # an onmouseover, had one been written
+                # A reader clicks a link made from a label: one that would run code rather than go to a page.
+                for link in area.locator("a[href^='javascript:' i]").all():
+                    link.click()
             assert page.evaluate("window.__pwned") == [] and not dialogs, f"{path} ({view}): org.yml's code ran"
 
 
