@@ -315,8 +315,8 @@ class _Check:
         if text.lower() in forms:
             return forms[text.lower()]
         close = difflib.get_close_matches(text.lower(), forms, n=1, cutoff=0.6)
-        guess = f"did you mean {forms[close[0]]!r}? " if close else ""
-        self.fail(path, f"{_show(value)} is not one of the site's {what}; {guess}{page}.")
+        guess = f"; did you mean {forms[close[0]]!r}?" if close else "."
+        self.fail(path, f"{_show(value)} is not one of the site's {what} ({page}){guess}")
 
     def per_view(self, value, path: tuple) -> dict[str, list]:
         """{Developer: [...], engineer: [...]} -> {"Developer": [...], "Engineer": [...]}, views in any case."""
@@ -383,9 +383,9 @@ def check(data, file: str = ORG_FILE, lines: dict | None = None, source: list[st
         roles = site_roles()
         org["titles"].append({
             "title": c.text(entry["title"], at + ("title",)),
-            "role": c.one_of(entry["role"], at + ("role",), roles, "roles", "the roles are the titles on Roles and levels")
+            "role": c.one_of(entry["role"], at + ("role",), roles, "roles", "the titles on Roles and levels")
             if roles else c.text(entry["role"], at + ("role",)),
-            "level": c.one_of(entry["level"], at + ("level",), levels, "levels", f"use {', '.join(LEVELS)}"),
+            "level": c.one_of(entry["level"], at + ("level",), levels, "levels", ", ".join(LEVELS)),
             "view": c.view(entry["view"], at + ("view",)),
         })
     first_week = c.per_view(data.get("first_week") or {}, ("first_week",))
