@@ -21,7 +21,8 @@ wrote. Usage:
     python scripts/org.py prepare          # org.yml at the repository root
     python scripts/org.py check FILE       # only check a file
 
-A bad file stops the build with one line naming the file, the key and the fix.
+A bad file stops the build with one line naming the file, the line in it,
+the key (list positions counted from 1) and the fix.
 """
 
 from __future__ import annotations
@@ -354,6 +355,15 @@ def handout_lines(org: dict, view: str) -> int:
     items = org["first_week"][view]
     mark = f"Added by {org['name']} for its own teams:" if items else ""
     return sum(lines(item, HANDOUT_LINE) for item in items) + max(lines(mark, HANDOUT_LINE) - 1, 0) + lines(credit, CREDIT_LINE) - 1
+
+
+# One value checked on its own, by a key's name: no line number in the message.
+def _text(value, where: str, file: str = ORG_FILE) -> str:
+    return _Check(file, None, None).text(value, (where,))
+
+
+def _link(value, where: str, file: str = ORG_FILE) -> str:
+    return _Check(file, None, None).link(value, (where,))
 
 
 def check(data, file: str = ORG_FILE, lines: dict | None = None, source: list[str] | None = None) -> dict:
