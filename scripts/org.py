@@ -79,10 +79,10 @@ class _Loader(yaml.SafeLoader):
     """YAML's safe loader; load() walks what it composes for line numbers, depth and duplicate keys."""
 
 
-def _show(value) -> str:
+def _show(value, limit: int = EXCERPT) -> str:
     """A value for an error message: quoted, and cut short."""
     text = repr(value) if not isinstance(value, str) else value
-    cut = text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
+    cut = text if len(text) <= limit else text[:limit] + "…"
     return repr(cut) if isinstance(value, str) else cut
 
 
@@ -158,7 +158,8 @@ def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{file} line {mark.line + 1}" if mark else file
-        raise OrgError(f"{where}: not valid YAML: {'; '.join(filter(None, (error.context, error.problem)))}.") from None
+        problem = "; ".join(filter(None, (error.context, error.problem)))  # may quote a tag or a character
+        raise OrgError(f"{where}: not valid YAML: {_show(problem, 3 * EXCERPT)[1:-1]}.") from None
     except yaml.reader.ReaderError as error:
         line = text[:error.position].count("\n") + 1
         raise OrgError(f"{file} line {line}: a control character (U+{error.character:04X}) YAML does not allow; "

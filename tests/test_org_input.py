@@ -330,6 +330,7 @@ FILE_PROBLEMS = {
     "list": (b"- name: a\n", "org.yml: the file: must be a mapping of keys"),
     "empty": (b"", "org.yml: the file: must be a mapping of keys"),
     "python-tag": (b"name: !!python/object/apply:os.system [echo]\n", "org.yml line 1: not valid YAML"),
+    "long-tag": (b"name: !" + b"x" * 10_000 + b" a\n", "org.yml line 1: not valid YAML: could not determine a constructor"),
 }
 
 
