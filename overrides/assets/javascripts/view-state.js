@@ -328,12 +328,15 @@
     // view-choice.js has read the URL and the stored choice; the default is not a choice.
     var chosen = contract.chosen;
     var tab = contract.ofFragment(location.hash);
+    // A view the address names (`?view=`, a tab fragment) was picked on
+    // purpose, by a link or the reader: a search highlight does not overrule it.
+    var named = contract.fromUrl();
     show(chosen || (checked && viewOf(checked)) || VIEWS[0], { store: false, address: !!chosen });
     // An incoming tab fragment now names its heading: open on the heading.
     var heading = tab && location.hash === "#" + tab.heading && document.getElementById(tab.heading);
     if (heading) heading.scrollIntoView();
     revealFragment();
-    revealSearchHit();
+    if (!named) revealSearchHit();
   });
   window.addEventListener("hashchange", revealFragment);
 })();
