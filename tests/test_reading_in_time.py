@@ -1,11 +1,9 @@
 """Pages read in their stated time, and each view reads as fully as the other.
 
-Issue 31: the AI examples carried their research detail in the Developer tabs,
-two tab pairs were lopsided, and two headings repeated the source's words.
-These tests hold what a reader would notice if it came back: a tab pair whose
-views differ by more than a quarter in words, a page summary that grew past
-five lines, folded research notes that hide from a printout, a reader without
-JavaScript or search, and a heading copied from the source.
+What a reader would notice: a tab pair whose views differ by more than a
+quarter in words, a page summary past five lines, folded research notes that
+hide from a printout, from a reader without JavaScript or from search, and a
+heading copied from the source.
 """
 
 from __future__ import annotations
@@ -139,7 +137,7 @@ def test_no_heading_repeats_a_line_of_the_source(site, path):
     assert not copied, f"{source_of(path)}: headings that repeat the source word for word; reword them, keeping the old id: {copied}"
 
 
-# Headings reworded in issue 31, by the id they kept: links in onboarding docs
+# Headings whose words changed, by the id they kept: links in onboarding docs
 # still land on them and on their tabs.
 KEPT_IDS = {"article/": ["titles-vary-responsibilities-matter-more", "takeaway", "what-an-ai-engineer-does"],
             "comparison/": ["key-differences-at-a-glance"], AI: ["two-roles-in-ai-work"]}
