@@ -123,6 +123,8 @@ def test_the_published_folder_has_every_page_and_the_metadata_the_portal_reads(p
         assert article.select_one("h1"), f"{page or 'home'}: no title"
         # What only the site's CSS lays out right is left out; the credits follow the page.
         assert not article.select(".print-address"), f"{page or 'home'}: the printed address line is in a TechDocs page"
+        # techdocs-core numbers every code line unless the site says no (mkdocs.yml, pymdownx.highlight).
+        assert not article.select(".linenos"), f"{page or 'home'}: code blocks with line numbers"
         credits = article.select_one(".site-credits")
         assert credits and "CC BY 4.0" in credits.get_text(), f"{page or 'home'}: no credits under the page"
         assert not soup.select("footer .site-credits"), f"{page or 'home'}: credits in the footer, which the reader pins over the page"
