@@ -132,6 +132,22 @@ def test_the_published_folder_has_every_page_and_the_metadata_the_portal_reads(p
         assert canonical == f"https://dev-vs-eng.example.com/{page}", canonical
 
 
+# --- The note on the standalone site -----------------------------------------------------
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["scripts", "no-scripts"])
+def test_on_the_standalone_site_the_note_shows_only_where_scripts_do_not_run(fresh_context, javascript):
+    """With scripts the header switch links the views, so the note would be untrue: hidden from the first paint."""
+    page = fresh_context(java_script_enabled=javascript).new_page()
+    page.goto("article/")
+    note = page.locator(NOTE)
+    assert note.count() == 1, "the article has tab sets: the note belongs under its title"
+    assert note.is_visible() != javascript, f"the note {'shows' if note.is_visible() else 'is hidden'} with JavaScript {'on' if javascript else 'off'}"
+    assert page.locator(".view-switch").count() == (1 if javascript else 0)
+    page.emulate_media(media="print")
+    assert not note.is_visible(), "the note prints; on paper no tab set switches"
+
+
 # --- In Backstage's reader --------------------------------------------------------------
 
 
