@@ -502,7 +502,8 @@ def nginx_lines(headers: dict[str, str]) -> list[str]:
 def words_in_view(html: str, view: str) -> int:
     """Words a reader of one view sees on a page: the other view's tabs, hidden
     elements, tab labels, permalink signs, and the lines around the text (the
-    printed address, the reviewed date) left out."""
+    printed address, the reviewed date, the note that tab sets switch one by
+    one without scripts) left out."""
     return len(article_in_view(html, view).get_text(" ").split())
 
 
@@ -521,7 +522,7 @@ def article_in_view(html: str, view: str):
         labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
         blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
         dict(zip(labels, blocks))[other].decompose()
-    for element in article.select("[hidden], .tabbed-labels, .headerlink, .print-address, .page-reviewed"):
+    for element in article.select("[hidden], .tabbed-labels, .headerlink, .print-address, .page-reviewed, .views-need-scripts"):
         element.decompose()
     return article
 

@@ -10,8 +10,8 @@ success metric's question quoted where it is discussed).
 
 Left out: the titles of cited works, the glossary and further reading, which restate the other pages by
 design (one definition or one line per entry), the handoff checklist and the one-page handout,
-each made to be printed and read on its own. Code, tables of links and
-tab labels are not prose.
+each made to be printed and read on its own. Code, tables of links,
+tab labels and the template's lines on every page are not prose.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ def pages(site) -> list[str]:
 def prose_words(site, page: str) -> list[str]:
     html = (site.path / page / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    for hidden in article.select("pre, code, script, svg, .headerlink, .tabbed-labels, .link-table, [data-print-address]"):
+    # The address line and the note on tab sets without scripts are the template's, on every page.
+    for hidden in article.select("pre, code, script, svg, .headerlink, .tabbed-labels, .link-table, [data-print-address], .views-need-scripts"):
         hidden.decompose()
     # A cited work's title is a reference, not prose: it ends a run like a block does.
     for citation in article.select("a[href^='http']"):
