@@ -23,6 +23,9 @@ from typing import Iterator
 VIEWS = ("Developer", "Engineer")
 DEFAULT_VIEW = VIEWS[0]
 
+# The one stored key: the view's label as JSON, under the site's path (`/.__view`).
+STORAGE_NAME = "__view"
+
 # A fragment (or id) that ends like this names a view: `#success-metric-engineer`.
 FRAGMENT_VIEW = re.compile(r"-(" + "|".join(v.lower() for v in VIEWS) + r")$")
 
