@@ -92,7 +92,7 @@
     if (changed) remeasure();
     if (how.store !== false) contract.remember(view);
     document.querySelectorAll(".view-switch input").forEach(function (radio) {
-      radio.checked = radio.value === view;
+      if (radio.checked !== (radio.value === view)) radio.checked = radio.value === view;
     });
     if (!sets().length) return; // a page without views (404) has no view to name
     if (how.address !== false) {
@@ -237,7 +237,7 @@
       radio.name = "__view";
       radio.id = id;
       radio.value = view;
-      radio.checked = view === current;
+      if (view === current) radio.checked = true;
       // A click, not a change: choosing the view already shown is a choice too.
       // The reader stays in the section they were reading.
       radio.addEventListener("click", function () {
