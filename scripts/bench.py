@@ -8,8 +8,13 @@ Run it through `scripts/bench`, which installs what it needs first. It
    temporary folder; 127.0.0.1 only; gzip on), stopped at the end;
 3. runs Lighthouse 12.2.3 (mobile preset, Debian's Chromium) on every page of
    both, pages read from each build's sitemap.xml, three runs each;
-4. prints medians side by side with the ratio this/stock, and writes every
+4. measures the main thread the same way on both (scripts/main_thread.py:
+   script time, when the page goes quiet, how fast a tab and the header
+   switch answer, at 4x CPU slowdown), alternating the sites as Lighthouse;
+5. prints medians side by side with the ratio this/stock, and writes every
    run to bench-results/<UTC time>.json.
+
+`--measure lighthouse` or `--measure main-thread` runs only one of the two.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import time
 from pathlib import Path
 from urllib.request import urlopen
 
+import main_thread
 from stock_site import ROOT, build, build_zensical, sitemap_pages, write_stock_config
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -225,6 +231,44 @@ def wide_table(medians: dict, builds: dict) -> str:
     return "\n".join(lines)
 
 
+def run_lighthouse(pages, stock_pages, ports, count, tmp: Path, runs: dict) -> None:
+    """Lighthouse on every page of both sites, alternating the two run by run, so a noisy moment hits both alike."""
+    total = sum(2 if page in stock_pages else 1 for page in pages) * count
+    done, started = 0, time.perf_counter()
+    for _ in range(count):
+        for page in pages:
+            for side in ("this", "stock"):
+                if side == "stock" and page not in stock_pages:
+                    continue
+                result = lighthouse(f"http://127.0.0.1:{ports[side]}{page}", tmp / "lhr.json")
+                runs[page][side].append(result)
+                done += 1
+                eta = (time.perf_counter() - started) / done * (total - done)
+                print(f"[{done}/{total}] {side:5} {page:20} perf {result['performance']:3} "
+                      f"TBT {result['tbt_ms']:4.0f} ms  ~{eta / 60:.1f} min left",
+                      file=sys.stderr, flush=True)
+
+
+def run_main_thread(pages, stock_pages, ports, count, threads: dict) -> None:
+    """scripts/main_thread.py's figures on every page of both sites, alternating as Lighthouse does."""
+    from playwright.sync_api import sync_playwright  # requirements-test.txt; scripts/bench installs it
+
+    with sync_playwright() as playwright:
+        browser = main_thread.launch(playwright)
+        try:
+            for run in range(count):
+                for page in pages:
+                    for side in ("this", "stock"):
+                        if side == "stock" and page not in stock_pages:
+                            continue
+                        result = main_thread.measure(browser, f"http://127.0.0.1:{ports[side]}{page}")
+                        threads[page][side].append(result)
+                        print(f"[main thread {run + 1}/{count}] {side:5} {page:20} {result}",
+                              file=sys.stderr, flush=True)
+        finally:
+            browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs a page and site (default 3)")
@@ -233,8 +277,11 @@ def main() -> None:
     parser.add_argument("--wide", action="store_true", help="one line a page instead of one line a metric")
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
                         help="what builds this site (default mkdocs); the stock site is always MkDocs with Material")
+    parser.add_argument("--measure", choices=["all", "lighthouse", "main-thread"], default="all",
+                        help="what to measure (default all: Lighthouse, then the main thread)")
     args = parser.parse_args()
-    if not LIGHTHOUSE.exists():
+    measures = ["lighthouse", "main-thread"] if args.measure == "all" else [args.measure]
+    if "lighthouse" in measures and not LIGHTHOUSE.exists():
         sys.exit("scripts/bench: Lighthouse is missing; run scripts/bench (it runs `npm ci`).")
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -256,23 +303,12 @@ def main() -> None:
 
     nginx = start_nginx(tmp, {ports[s]: dirs[s] for s in ports})
     runs: dict = {p: {"this": [], "stock": []} for p in pages}
-    total = len(pages) * args.runs * 2
-    done, started = 0, time.perf_counter()
+    threads: dict = {p: {"this": [], "stock": []} for p in pages}
     try:
-        # Alternate the two sites run by run, so a noisy moment hits both alike.
-        for run in range(args.runs):
-            for page in pages:
-                for side in ("this", "stock"):
-                    if side == "stock" and page not in stock_pages:
-                        continue
-                    url = f"http://127.0.0.1:{ports[side]}{page}"
-                    result = lighthouse(url, tmp / "lhr.json")
-                    runs[page][side].append(result)
-                    done += 1
-                    eta = (time.perf_counter() - started) / done * (total - done)
-                    print(f"[{done}/{total}] {side:5} {page:20} perf {result['performance']:3} "
-                          f"TBT {result['tbt_ms']:4.0f} ms  ~{eta / 60:.1f} min left",
-                          file=sys.stderr, flush=True)
+        if "lighthouse" in measures:
+            run_lighthouse(pages, stock_pages, ports, args.runs, tmp, runs)
+        if "main-thread" in measures:
+            run_main_thread(pages, stock_pages, ports, args.runs, threads)
     finally:
         stop_nginx(nginx)
 
@@ -282,11 +318,25 @@ def main() -> None:
             for side, results in sides.items()
         }
         for page, sides in runs.items()
-    }
-    print()
-    print(f"Lighthouse 12.2.3, mobile preset, median of {args.runs} runs; nginx gzip on 127.0.0.1; "
-          f"KiB = bytes transferred; this site built with {args.engine}, stock with MkDocs")
-    print(wide_table(medians, builds) if args.wide else table(medians, builds))
+    } if "lighthouse" in measures else {}
+    thread_medians = {
+        page: {
+            side: {key: main_thread.median(r[key] for r in results) for key in results[0]} if results else {}
+            for side, results in sides.items()
+        }
+        for page, sides in threads.items()
+    } if "main-thread" in measures else {}
+    if medians:
+        print()
+        print(f"Lighthouse 12.2.3, mobile preset, median of {args.runs} runs; nginx gzip on 127.0.0.1; "
+              f"KiB = bytes transferred; this site built with {args.engine}, stock with MkDocs")
+        print(wide_table(medians, builds) if args.wide else table(medians, builds))
+    if thread_medians:
+        print()
+        print(f"Main thread, Chromium at {main_thread.SLOWDOWN}x CPU slowdown, 390 px, median of {args.runs} "
+              "runs; this/stock (difference); targets: script +10 ms, quiet +16 ms, tab and switch "
+              "within 16 ms of stock's tab (scripts/main_thread.py)")
+        print(main_thread.table(thread_medians))
 
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
@@ -295,6 +345,7 @@ def main() -> None:
     path.write_text(json.dumps({
         "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "runs": args.runs, "engine": args.engine,
         "build_seconds": builds, "medians": medians, "all_runs": runs,
+        "main_thread": {"slowdown": main_thread.SLOWDOWN, "medians": thread_medians, "all_runs": threads},
     }, indent=2), encoding="utf-8")
     print(f"\nresults: {path.relative_to(ROOT)}")
     shutil.rmtree(tmp, ignore_errors=True)

@@ -21,16 +21,22 @@ wrote. Usage:
     python scripts/org.py prepare          # org.yml at the repository root
     python scripts/org.py check FILE       # only check a file
 
-A bad file stops the build with one line naming the file, the key and the fix.
+A bad file stops the build with one line naming the file, the line in it,
+the key (list positions counted from 1) and the fix.
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
 import html
 import re
 import shutil
+import stat
 import sys
+import unicodedata
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
@@ -62,108 +68,368 @@ def snippet_names() -> list[str]:
     return ["org-roles.md"] + [f"org-{part}-{view.lower()}.md" for part in ("first-week", "links") for view in VIEWS]
 
 
-# --- Checking -------------------------------------------------------------------
+# --- Reading --------------------------------------------------------------------
+
+MAX_BYTES = 256 * 1024  # far above any real org.yml (the example is 2 KB)
+MAX_DEPTH = 6  # the deepest key is links.Engineer #1.url: four levels
+EXCERPT = 40  # characters of a value an error message shows at most
 
 
-def _mapping(value, where: str, keys: dict[str, bool], file: str) -> dict:
-    if not isinstance(value, dict):
-        raise OrgError(f"{file}: {where or 'the file'} must be a mapping of keys ({', '.join(keys)}).")
-    for key in value:
-        if key not in keys:
-            raise OrgError(f"{file}: {_join(where, key)}: unknown key; the keys here are {', '.join(keys)}.")
-    for key, required in keys.items():
-        if required and (value.get(key) is None or value.get(key) == ""):
-            raise OrgError(f"{file}: {_join(where, key)}: missing; it is required.")
-    return value
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader; load() walks what it composes for line numbers, depth and duplicate keys."""
 
 
-def _join(where: str, key) -> str:
-    return f"{where}.{key}" if where else str(key)
+def _show(value, limit: int = EXCERPT) -> str:
+    """A value for an error message: quoted, and cut short."""
+    text = repr(value) if not isinstance(value, str) else value
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return repr(cut) if isinstance(value, str) else cut
 
 
-def _text(value, where: str, file: str) -> str:
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        raise OrgError(f"{file}: {where}: must be text.")
-    return str(value).strip()
+def _read(path: Path) -> str:
+    """The file's text, or OrgError in one line naming the file: never a traceback."""
+    name = path.name
+    if path.is_symlink() and not path.exists():
+        raise OrgError(f"{name}: a link to {_show(str(path.readlink()))}, which does not exist; point it at a file or remove it.")
+    if path.is_dir():
+        raise OrgError(f"{name}: a folder, not a file; the organisation's file is one YAML file (see org.example.yml).")
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise OrgError(f"{name}: not a regular file; write the organisation's file as a plain YAML file.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise OrgError(f"{name}: cannot be read ({error.strerror or error}).") from None
+    if len(data) > MAX_BYTES:
+        raise OrgError(f"{name}: larger than {MAX_BYTES // 1024} KB; an organisation's file is a few KB (see org.example.yml).")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise OrgError(f"{name}: saved as UTF-16; save it as UTF-8.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise OrgError(f"{name} line {line}: not UTF-8 (byte 0x{data[error.start]:02X}); save the file as UTF-8.") from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark at the start is harmless
+    if "\ufeff" in text:
+        line = text[:text.index("\ufeff")].count("\n") + 1
+        raise OrgError(f"{name} line {line}: a byte-order mark (U+FEFF) in the middle of the file, "
+                       "often left by pasting two files together; delete it.")
+    return text
 
 
-def _link(value, where: str, file: str) -> str:
-    url = _text(value, where, file)
-    # https, or relative to this site's host (a path, `../x`, `/wiki/x`);
-    # http, mailto:, javascript: and protocol-relative `//host` are refused.
-    if url.startswith("https://") or not (re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) or url.startswith("//")):
-        if url.startswith("https://") and len(url) <= len("https://"):
-            raise OrgError(f"{file}: {where}: {url!r} names no host.")
-        return url
-    raise OrgError(f"{file}: {where}: {url!r} is neither an https:// link nor a relative one; use https:// (or a path on this site's host).")
+def _walk(node, path: tuple, lines: dict, file: str, depth: int = 0, seen: set | None = None) -> None:
+    """Record each key's and item's line; refuse duplicate keys and nesting past MAX_DEPTH."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # an alias: walked once already
+        return
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise OrgError(f"{file} line {node.start_mark.line + 1}: {_where(path)}: nested too deeply; "
+                       "no key of the file goes deeper than a list of mappings (see org.example.yml).")
+    if isinstance(node, yaml.MappingNode):
+        keys: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key is not None and key_node.tag != "tag:yaml.org,2002:merge":
+                if key in keys:
+                    raise OrgError(f"{file} line {line}: {_where(path + (key,))}: given twice (first on line {keys[key]}); "
+                                   "keep one.")
+                keys[key] = line
+                lines.setdefault(path + (key,), line)
+            _walk(value_node, path + (key,), lines, file, depth + 1, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines.setdefault(path + (i,), item.start_mark.line + 1)
+            _walk(item, path + (i,), lines, file, depth + 1, seen)
 
 
-def _per_view(value, where: str, file: str) -> dict:
-    if not isinstance(value, dict):
-        raise OrgError(f"{file}: {where}: must map a view ({' or '.join(VIEWS)}) to a list.")
-    for view, items in value.items():
-        if view not in VIEWS:
-            raise OrgError(f"{file}: {where}.{view}: {view!r} is not a view; use {' or '.join(VIEWS)}.")
-        if not isinstance(items, list):
-            raise OrgError(f"{file}: {where}.{view}: must be a list.")
-    return value
-
-
-def check(data, file: str = ORG_FILE) -> dict:
-    """The organisation's data, checked and tidied; OrgError names the first problem."""
-    data = _mapping(data, "", TOP_KEYS, file)
-    org = {
-        "name": _text(data["name"], "name", file),
-        "team": _text(data["team"], "team", file),
-        "titles": [],
-        "first_week": {view: [] for view in VIEWS},
-        "links": {view: [] for view in VIEWS},
-    }
-    contact = _mapping(data["contact"], "contact", CONTACT_KEYS, file)
-    org["contact"] = {"label": _text(contact["label"], "contact.label", file),
-                      "url": _link(contact["url"], "contact.url", file)}
-    titles = data.get("titles") or []
-    if not isinstance(titles, list):
-        raise OrgError(f"{file}: titles: must be a list of titles, each with {', '.join(TITLE_KEYS)}.")
-    for i, entry in enumerate(titles):
-        where = f"titles[{i}]"
-        entry = _mapping(entry, where, TITLE_KEYS, file)
-        view = _text(entry["view"], f"{where}.view", file)
-        if view not in VIEWS:
-            raise OrgError(f"{file}: {where}.view: {view!r} is not a view; use {' or '.join(VIEWS)}.")
-        level = _text(entry["level"], f"{where}.level", file)
-        if level not in LEVELS:
-            raise OrgError(f"{file}: {where}.level: {level!r} is not one of the site's levels; use {', '.join(LEVELS)}.")
-        org["titles"].append({"title": _text(entry["title"], f"{where}.title", file),
-                              "role": _text(entry["role"], f"{where}.role", file),
-                              "level": level, "view": view})
-    for view, items in _per_view(data.get("first_week") or {}, "first_week", file).items():
-        org["first_week"][view] = [_text(item, f"first_week.{view}[{i}]", file) for i, item in enumerate(items)]
-    for view, items in _per_view(data.get("links") or {}, "links", file).items():
-        for i, entry in enumerate(items):
-            where = f"links.{view}[{i}]"
-            entry = _mapping(entry, where, LINK_KEYS, file)
-            org["links"][view].append({"label": _text(entry["label"], f"{where}.label", file),
-                                       "url": _link(entry["url"], f"{where}.url", file)})
-    return org
+def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
+    """YAML text as data, with the line of each key and list item: {("titles", 1, "role"): 12}."""
+    loader = None
+    lines: dict = {}
+    try:
+        loader = _Loader(text)  # reads the text for characters YAML refuses
+        node = loader.get_single_node()
+        if node is None:
+            return None, lines
+        _walk(node, (), lines, file)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{file} line {mark.line + 1}" if mark else file
+        problem = "; ".join(filter(None, (error.context, error.problem)))  # may quote a tag or a character
+        raise OrgError(f"{where}: not valid YAML: {_show(problem, 3 * EXCERPT)[1:-1]}.") from None
+    except yaml.reader.ReaderError as error:
+        line = text[:error.position].count("\n") + 1
+        raise OrgError(f"{file} line {line}: a control character (U+{error.character:04X}) YAML does not allow; "
+                       "delete it.") from None
+    except yaml.YAMLError as error:
+        raise OrgError(f"{file}: not valid YAML: {_show(str(error).splitlines()[0])}.") from None
+    except RecursionError:
+        raise OrgError(f"{file}: nested too deeply; no key of the file goes deeper than a list of mappings "
+                       "(see org.example.yml).") from None
+    finally:
+        if loader:
+            loader.dispose()
 
 
 def load(path: Path) -> dict:
     """Read and check an organisation's file."""
+    text = _read(path)
+    data, lines = parse(text, path.name)
+    return check(data, path.name, lines, text.splitlines())
+
+
+# --- Checking -------------------------------------------------------------------
+
+# Characters no value may hold: controls (a tab or line break inside a link's
+# scheme still runs in a browser), unpaired surrogates, and the marks that
+# reverse or isolate the text around them.
+BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Never in a link as written: a browser reads `\` as `/` (`/\host` is another
+# host), and the rest end an attribute or start markup.
+LINK_NEVER = set('\\<>"`')
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+HOST = re.compile(r"^[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.?(?::\d{1,5})?$")
+MAILTO = re.compile(r"^mailto:[^@?/:]+@[^@?/:]+\.[^@?/:]+(?:\?.*)?$", re.I)
+
+
+def _where(path: tuple) -> str:
+    """("titles", 1, "role") -> "titles #2.role": list positions counted from 1."""
+    out = ""
+    for part in path:
+        name = _show(part).strip("'") if isinstance(part, str) else str(part)  # a long key, cut short
+        out += f" #{part + 1}" if isinstance(part, int) else (f".{name}" if out else name)
+    return out
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@functools.cache
+def site_roles(page: Path = ROOT / "docs" / "roles.md") -> dict[str, str]:
+    """The titles of Roles and levels' table, by each way of writing one in lower case:
+    "site reliability engineer (sre)", "site reliability engineer" and "sre" -> the site's spelling of that form."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise OrgError(f"{path.name}: not valid YAML: {error}") from None
-    return check(data, path.name)
+        table = page.read_text(encoding="utf-8").split('<div class="roles-table" markdown>')[1].split("</div>")[0]
+    except (OSError, IndexError):
+        return {}
+    forms = {}
+    for row in [line for line in table.splitlines() if line.startswith("|")][2:]:
+        title = row.split("|")[1].strip()
+        short = re.sub(r"\s*\(([^)]*)\)$", "", title)
+        for form in (title, short, *re.findall(r"\(([^)]*)\)$", title)):
+            forms.setdefault(form.lower(), form)
+    return forms
+
+
+class _Check:
+    """One file's check: every message names the file, the line (when known), the key and the fix."""
+
+    def __init__(self, file: str, lines: dict | None, source: list[str] | None):
+        self.file, self.lines, self.source = file, lines or {}, source or []
+
+    def line(self, path: tuple) -> int | None:
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+    def fail(self, path: tuple, message: str) -> NoReturn:
+        line = self.line(path)
+        head = f"{self.file} line {line}" if line else self.file
+        raise OrgError(f"{head}: {_where(path) or 'the file'}: {message}")
+
+    def hint(self, path: tuple) -> str:
+        """For a value YAML read as nothing: was it a comment?"""
+        line = self.lines.get(path)
+        text = self.source[line - 1] if line and line <= len(self.source) else ""
+        if re.search(r"(:|^\s*-)\s+#", text):
+            return " YAML reads everything after ' #' as a comment: put the value in quotes, as in label: \"#team-chat\"."
+        return ""
+
+    def mapping(self, value, path: tuple, keys: dict[str, bool]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(path, f"must be a mapping of keys ({', '.join(keys)}).")
+        for key in value:
+            if key not in keys:
+                self.fail(path + (key,), f"unknown key; the keys here are {', '.join(keys)}.")
+        for key, required in keys.items():
+            if required and _blank(value.get(key)):
+                self.fail(path + (key,), "missing; it is required." + self.hint(path + (key,)))
+        return value
+
+    def text(self, value, path: tuple) -> str:
+        """One line of text. A line break or tab inside folds into a space; Markdown stays literal (see _md)."""
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            self.fail(path, "must be text." + (self.hint(path) if value is None else ""))
+        text = " ".join(str(value).split())
+        bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cs") or c in BIDI), None)
+        if bad:
+            self.fail(path, f"holds the control character U+{ord(bad):04X}; delete it.")
+        if not text:
+            self.fail(path, "empty; write it or delete the line.")
+        return text
+
+    def link(self, value, path: tuple) -> str:
+        """A link exactly as written: https://host..., mailto:address or a path on this site's host."""
+        if not isinstance(value, str):
+            self.text(value, path)  # nothing, or a list: "must be text"
+            self.fail(path, f"{_show(value)} is not a link; write https://….")
+        url, shown = value, _show(value)
+        bad = next((c for c in url if c.isspace() or c in LINK_NEVER or c in BIDI
+                    or unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Zs", "Zl", "Zp")), None)
+        if bad:
+            what = "a space or line break" if bad.isspace() else "a backslash" if bad == "\\" else f"the character U+{ord(bad):04X}"
+            self.fail(path, f"{shown} holds {what}; a link is written without it (a space inside a path is %20).")
+        lower = url.lower()
+        if lower.startswith("https://"):
+            host = re.split(r"[/?#]", url[len("https://"):], maxsplit=1)[0]
+            if not host:
+                self.fail(path, f"{shown} names no host; write https://host/path.")
+            if "@" in host:
+                self.fail(path, f"{shown} holds a user name or password before '@'; write https://host/path without them.")
+            if not HOST.match(host):
+                self.fail(path, f"{shown}: {_show(host)} is not a host name; write https://host/path.")
+            return url
+        if lower.startswith("mailto:"):
+            if not MAILTO.match(url):
+                self.fail(path, f"{shown} names no address; write mailto:team@example.com.")
+            return url
+        if url.startswith("//"):
+            self.fail(path, f"{shown} reads as another host (protocol-relative); write https://{url[2:] or 'host/path'}.")
+        if SCHEME.match(url):
+            self.fail(path, f"{shown} is not an https:// or mailto: link, nor a path on this site's host; "
+                            + ("use https://." if lower.startswith("http:") else "no other scheme is allowed."))
+        return url
+
+    def view(self, value, path: tuple) -> str:
+        view = next((v for v in VIEWS if v.lower() == self.text(value, path).lower()), None)
+        if not view:
+            self.fail(path, f"{_show(value)} is not a view; use {' or '.join(VIEWS)} (in any case).")
+        return view
+
+    def one_of(self, value, path: tuple, forms: dict[str, str], what: str, page: str) -> str:
+        """A value from a list (in any case); for a typo, the closest one."""
+        text = self.text(value, path)
+        if text.lower() in forms:
+            return forms[text.lower()]
+        close = difflib.get_close_matches(text.lower(), forms, n=1, cutoff=0.6)
+        guess = f"; did you mean {forms[close[0]]!r}?" if close else "."
+        self.fail(path, f"{_show(value)} is not one of the site's {what} ({page}){guess}")
+
+    def per_view(self, value, path: tuple) -> dict[str, list]:
+        """{Developer: [...], engineer: [...]} -> {"Developer": [...], "Engineer": [...]}, views in any case."""
+        if not isinstance(value, dict):
+            self.fail(path, f"must map a view ({' or '.join(VIEWS)}) to a list.")
+        out = {}
+        for key, items in value.items():
+            view = self.view(key, path + (key,))
+            if view in out:
+                self.fail(path + (key,), f"{view} is given twice; keep one list.")
+            if not isinstance(items, (list, type(None))):
+                self.fail(path + (key,), "must be a list (each item on a line starting with '- ').")
+            out[view] = [(key, i, item) for i, item in enumerate(items or [])]
+        return out
+
+
+# The handout (docs/handout.md) prints on one A4 and one Letter sheet per
+# view, with room left for about 3 lines of the organisation's: a build cannot
+# count printed pages (no browser), so it counts lines. An item takes a line
+# per 100 characters, as does the "Added by <name>" line above them; the
+# printed credit line ("Kept for <name> by <team>. Questions...") a line per
+# 130 beyond its first. Measured in Chromium: 3 items of 110 characters fit
+# each view on both sheets, a fourth short one does not; 2 items of 200
+# do not; an 80-character name leaves room for 1 item.
+# tests/test_org_input.py prints a handout at the limit.
+HANDOUT_ROOM = 3
+HANDOUT_LINE = 100
+CREDIT_LINE = 130
+
+
+def handout_lines(org: dict, view: str) -> int:
+    """How many lines of the printed handout the organisation's items and credit take in `view`, beyond the site's own."""
+    lines = lambda text, width: -(-len(text) // width)  # noqa: E731 (rounded up)
+    credit = f"Kept for {org['name']} by {org['team']}. Questions and corrections: {org['contact']['label']}."
+    items = org["first_week"][view]
+    mark = f"Added by {org['name']} for its own teams:" if items else ""
+    return sum(lines(item, HANDOUT_LINE) for item in items) + max(lines(mark, HANDOUT_LINE) - 1, 0) + lines(credit, CREDIT_LINE) - 1
+
+
+# One value checked on its own, by a key's name: no line number in the message.
+def _text(value, where: str, file: str = ORG_FILE) -> str:
+    return _Check(file, None, None).text(value, (where,))
+
+
+def _link(value, where: str, file: str = ORG_FILE) -> str:
+    return _Check(file, None, None).link(value, (where,))
+
+
+def check(data, file: str = ORG_FILE, lines: dict | None = None, source: list[str] | None = None) -> dict:
+    """The organisation's data, checked and tidied; OrgError names the first problem.
+
+    `lines` and `source` (from parse()) let messages give each key's line and
+    spot a value YAML read as a comment; without them messages name the key only."""
+    c = _Check(file, lines, source)
+    data = c.mapping(data, (), TOP_KEYS)
+    org = {
+        "name": c.text(data["name"], ("name",)),
+        "team": c.text(data["team"], ("team",)),
+        "titles": [],
+        "first_week": {view: [] for view in VIEWS},
+        "links": {view: [] for view in VIEWS},
+    }
+    contact = c.mapping(data["contact"], ("contact",), CONTACT_KEYS)
+    org["contact"] = {"label": c.text(contact["label"], ("contact", "label")),
+                      "url": c.link(contact["url"], ("contact", "url"))}
+    titles = data.get("titles") or []
+    if not isinstance(titles, list):
+        c.fail(("titles",), f"must be a list of titles, each with {', '.join(TITLE_KEYS)}.")
+    levels = {level.lower(): level for level in LEVELS}
+    for i, entry in enumerate(titles):
+        at = ("titles", i)
+        entry = c.mapping(entry, at, TITLE_KEYS)
+        roles = site_roles()
+        org["titles"].append({
+            "title": c.text(entry["title"], at + ("title",)),
+            "role": c.one_of(entry["role"], at + ("role",), roles, "roles", "the titles on Roles and levels")
+            if roles else c.text(entry["role"], at + ("role",)),
+            "level": c.one_of(entry["level"], at + ("level",), levels, "levels", ", ".join(LEVELS)),
+            "view": c.view(entry["view"], at + ("view",)),
+        })
+    first_week = c.per_view(data.get("first_week") or {}, ("first_week",))
+    for view, items in first_week.items():
+        org["first_week"][view] = [c.text(item, ("first_week", key, i)) for key, i, item in items]
+    for view in VIEWS:
+        if handout_lines(org, view) > HANDOUT_ROOM:
+            key = next((key for key, _, _ in first_week.get(view, [])), None)
+            c.fail(("first_week", key) if key else ("name",),
+                   f"the handout would print on two pages in the {view} view: these take about "
+                   f"{handout_lines(org, view)} lines, and it has room for {HANDOUT_ROOM} (an item is a line per "
+                   f"{HANDOUT_LINE} characters); shorten or drop items, or move them to links.")
+    for view, items in c.per_view(data.get("links") or {}, ("links",)).items():
+        for key, i, entry in items:
+            at = ("links", key, i)
+            entry = c.mapping(entry, at, LINK_KEYS)
+            org["links"][view].append({"label": c.text(entry["label"], at + ("label",)),
+                                       "url": c.link(entry["url"], at + ("url",))})
+    return org
 
 
 # --- Writing --------------------------------------------------------------------
 
 
 def _md(text: str) -> str:
-    """Text from the file as literal Markdown: no markup, no HTML, no template syntax."""
-    text = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
-    return re.sub(r"([\\`*_\[\]()#+!|])", r"\\\1", text)
+    """Text from the file as literal Markdown: no markup, no HTML, no template syntax.
+
+    Every ASCII character but letters, digits and the space is written as a
+    numeric character reference (`#` -> `&#35;`): no Markdown extension of the
+    site (links, autolinks of bare addresses, emoji shortcodes, snippets,
+    tables' `|`, attribute lists' `{...}`) reads one, and the reader sees the
+    character as written. Backslash escapes cover only some of them."""
+    return "".join(c if c.isalnum() or c == " " or ord(c) > 127 else f"&#{ord(c)};" for c in text)
 
 
 def _attr(text: str) -> str:
@@ -192,7 +458,8 @@ def render(org: dict) -> dict[str, str]:
         out[f"org-links-{view.lower()}.md"] = (
             f"Pages at {name} for this work:\n{{ .org-mark }}\n\n"
             # Raw links: relative ones point at the organisation's own host, not at this site's pages.
-            + "".join(f'- <a href="{_attr(link["url"])}">{_attr(link["label"])}</a>\n' for link in links)
+            # Both through _md: Markdown reads links inside a raw tag's attribute before the tag.
+            + "".join(f'- <a href="{_md(link["url"])}">{_md(link["label"])}</a>\n' for link in links)
             if links else ""
         )
     contact = org["contact"]
@@ -214,7 +481,7 @@ def _write(path: Path, text: str) -> None:
 def prepare(root: Path = ROOT) -> dict | None:
     """Check the org.yml at `root` and write what the pages include; without it, remove that. Returns the data."""
     source = root / ORG_FILE
-    if not source.exists():
+    if not source.exists() and not source.is_symlink():  # a dangling link is a mistake, for load() to name
         shutil.rmtree(root / SNIPPETS, ignore_errors=True)
         (root / PARTIAL).unlink(missing_ok=True)
         return None

@@ -104,8 +104,10 @@ EXTRA_HEADERS = {
 }
 
 WORDS_PER_MINUTE = 230  # the reading speed Start here's times assume
-READ_TIME = re.compile(r"\*(\d+) min\*\{ \.read-time \}")
-READ_TOTAL = re.compile(r"\*(\d+) min\*\{ \.read-total \}")
+# "*12 min*{ .read-time }", or "*12 min, plus 5 min of code*{ .read-time }":
+# prose and code blocks are counted apart, since a reader may skip the code.
+READ_TIME = re.compile(r"\*(\d+) min(?:, plus (\d+) min of code)?\*\{ \.read-time \}")
+READ_TOTAL = re.compile(r"\*(\d+) min(?:, plus (\d+) min of code)?\*\{ \.read-total \}")
 
 CONTRACT = "editorial/url-contract.txt"
 VIEW_PARAMS = tuple(v.lower() for v in view_contract.VIEWS)
@@ -248,7 +250,8 @@ def head_script(root: Path, config: dict) -> str:
 # --- Builds ----------------------------------------------------------------------
 
 # What a build reads from the checkout (the hook imports scripts/view_contract.py).
-BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py", "scripts/org.py")
+BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts/view_contract.py", "scripts/org.py",
+                "scripts/site_address.py")
 
 
 @dataclass
@@ -499,6 +502,18 @@ def words_in_view(html: str, view: str) -> int:
     """Words a reader of one view sees on a page: the other view's tabs, hidden
     elements, tab labels, permalink signs, and the lines around the text (the
     printed address, the reviewed date) left out."""
+    return len(article_in_view(html, view).get_text(" ").split())
+
+
+def prose_and_code_words(html: str, view: str) -> tuple[int, int]:
+    """The words of words_in_view, split into prose and code blocks (a
+    program and its output, each a .highlight block with its title)."""
+    article = article_in_view(html, view)
+    code = sum(len(block.get_text(" ").split()) for block in article.select(".highlight"))
+    return len(article.get_text(" ").split()) - code, code
+
+
+def article_in_view(html: str, view: str):
     article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
     other = view_contract.VIEWS[1 - view_contract.VIEWS.index(view)]
     for tab_set in article.select(".tabbed-set"):
@@ -507,11 +522,21 @@ def words_in_view(html: str, view: str) -> int:
         dict(zip(labels, blocks))[other].decompose()
     for element in article.select("[hidden], .tabbed-labels, .headerlink, .print-address, .page-reviewed"):
         element.decompose()
-    return len(article.get_text(" ").split())
+    return article
 
 
 def minutes(words: int) -> int:
     return max(1, int(words / WORDS_PER_MINUTE + 0.5))
+
+
+def code_minutes(words: int) -> int:
+    """Minutes of code, 0 when there is less than half a minute of it."""
+    return int(words / WORDS_PER_MINUTE + 0.5)
+
+
+def read_time_text(prose: int, code: int) -> str:
+    """What a reading time says: "12 min", or "12 min, plus 5 min of code"."""
+    return f"{prose} min" + (f", plus {code} min of code" if code else "")
 
 
 def reading_times(markdown: str, page: str, site: Path, view: str | None = None) -> str:
@@ -537,11 +562,13 @@ def reading_times(markdown: str, page: str, site: Path, view: str | None = None)
             built = site / (target.removesuffix(".md").removesuffix("index") + "/index.html").lstrip("/")
             if not built.is_file():
                 raise SyncError(f"docs/{page}: {link[1]} is not a page of the build")
-            n = minutes(words_in_view(built.read_text(encoding="utf-8"), view))
+            prose, code = prose_and_code_words(built.read_text(encoding="utf-8"), view)
+            n = (minutes(prose), code_minutes(code))
             times.append(n)
-            line = READ_TIME.sub(f"*{n} min*{{ .read-time }}", line, count=1)
+            line = READ_TIME.sub(f"*{read_time_text(*n)}*{{ .read-time }}", line, count=1)
         elif READ_TOTAL.search(line):
-            line = READ_TOTAL.sub(f"*{sum(times)} min*{{ .read-total }}", line, count=1)
+            total = read_time_text(sum(t[0] for t in times), sum(t[1] for t in times))
+            line = READ_TOTAL.sub(f"*{total}*{{ .read-total }}", line, count=1)
         out.append(line)
     return "".join(out)
 

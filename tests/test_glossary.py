@@ -77,6 +77,34 @@ def test_the_word_list_and_the_glossary_agree():
     assert not stale, f"editorial/glossary-terms.txt names ids the glossary does not define: {stale}"
 
 
+def test_the_entries_run_in_alphabetical_order():
+    """A reader scans the A to Z list by eye: an entry out of order is one they miss."""
+    terms = list(glossary().values())
+    key = [re.sub(r"[^a-z0-9 ]", "", term.lower()) for term in terms]
+    misplaced = [f"{terms[i]!r} comes after {terms[i - 1]!r}" for i in range(1, len(terms)) if key[i] < key[i - 1]]
+    assert not misplaced, "docs/glossary.md, Terms A to Z, out of order: " + "; ".join(misplaced)
+
+
+# Terms and risk names the pages use that a newcomer meets undefined without an
+# entry: the OWASP risks the AI examples cite, and words of the article and examples.
+NAMED_TERMS = ["improper-output-handling", "vector-and-embedding-weaknesses", "currency-without-a-minor-unit",
+               "quadratic", "glue-code", "safe-rollout", "model-family", "batching", "escalation", "handling-time",
+               "time-split-evaluation", "capacity-planning", "tool-loop", "design-review"]
+
+
+@pytest.mark.parametrize("term_id", NAMED_TERMS)
+def test_named_terms_have_an_entry(term_id):
+    assert term_id in glossary(), f"docs/glossary.md has no entry {{ #{term_id} }}"
+
+
+def test_temperature_zero_and_a_seed_promise_no_determinism():
+    """The AI examples show that a temperature of zero and a fixed seed do not
+    make a served model repeat itself; the glossary must not promise otherwise."""
+    entries = glossary_entries()
+    for term_id in ["temperature", "random-seed"]:
+        assert "no guarantee" in entries[term_id].definition, f"docs/glossary.md, {term_id}: does not say it is no guarantee of the same output"
+
+
 def test_plurals_of_abbreviations_are_explained():
     """Each plural tooltip has its singular entry, whose definition names the plural."""
     entries = {entry.term: entry for entry in glossary_entries().values()}

@@ -266,6 +266,35 @@ def test_a_real_search_query_is_still_highlighted(fresh_context):
     assert page.evaluate(EMPTY_MARKS) == 0
 
 
+def test_an_explicit_view_wins_over_a_search_highlight_of_the_other_view(fresh_context, site):
+    page = fresh_context().new_page()
+    page.goto("article/")
+    section, word = page.evaluate(ENGINEER_ONLY_WORD)
+    for address in (f"article/?view=developer&h={word}#{section}", f"article/?h={word}#{section}-developer"):
+        open_highlighted(page, address)
+        assert_view(page, "Developer")
+        assert page.locator(".md-content .view-note").count() == 0, f"{address}: the page says it switched"
+        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})"))
+        assert stored == "Developer", f"{address} stored {stored}"
+
+
+LONG_QUERIES = {"one-100KB-word": "a" * 100_000, "20000-words": "budget " * 20_000, "long-word-and-real-one": "a" * 70_000 + " budget"}
+
+
+@pytest.mark.parametrize("name", LONG_QUERIES)
+def test_a_very_long_search_query_throws_nothing(fresh_context, site, name):
+    """conftest's watch fails the test on any error the page throws."""
+    page = fresh_context().new_page()
+    # Python's test server refuses a request line over 64 KB; a real host may not.
+    page.route("**/article/?h=*", lambda route: route.fulfill(
+        path=str(site.path / "article" / "index.html"), content_type="text/html"))
+    open_highlighted(page, f"article/?h={quote(LONG_QUERIES[name])}")
+    settled(page)
+    assert_view(page, "Developer")
+    if "budget" in LONG_QUERIES[name]:
+        assert page.evaluate(MARKS) > 0, "the real word of the query is no longer highlighted"
+
+
 # --- Junk in storage -----------------------------------------------------------------
 
 READS = """window.__keys = new Set();

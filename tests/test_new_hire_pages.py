@@ -180,6 +180,19 @@ def minutes(words: int) -> int:
     return max(1, int(words / WORDS_PER_MINUTE + 0.5))
 
 
+def read_time(page: BeautifulSoup, view: str) -> str:
+    """What Start here should say for a page in a view: prose and code apart,
+    "12 min" or "12 min, plus 5 min of code"."""
+    prose, code = sync.prose_and_code_words(str(page), view)
+    return f"{minutes(prose)} min" + (f", plus {int(code / WORDS_PER_MINUTE + 0.5)} min of code" if code >= WORDS_PER_MINUTE / 2 else "")
+
+
+def typed_minutes(text: str) -> tuple[int, int]:
+    """(prose, code) minutes of a typed time: "12 min, plus 5 min of code" is (12, 5)."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    return numbers[0], (numbers[1] if len(numbers) > 1 else 0)
+
+
 # The reading paths on Start here: the one for every new hire, and the one for
 # people whose work is models (ML and AI engineers, applied scientists).
 PATHS = ["reading-path", "reading-path-for-model-work"]
@@ -199,19 +212,35 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site, path):
             target = urlsplit(urljoin("/start-here/", li.a["href"])).path.strip("/")
             typed = li.select_one(".read-time")
             assert typed, f"start-here, {view} path: {li.a.get_text()} has no *N min*{{ .read-time }}"
-            words = words_in_view(soup(site, target), view)
-            if typed.get_text(strip=True) != f"{minutes(words)} min":
+            expected = read_time(soup(site, target), view)
+            if typed.get_text(strip=True) != expected:
+                prose, code = sync.prose_and_code_words(str(soup(site, target)), view)
                 wrong.append(
-                    f"{view} path, {li.a.get_text()}: says {typed.get_text(strip=True)!r}, the page has {words} words "
-                    f"in the {view} view: {minutes(words)} min"
+                    f"{view} path, {li.a.get_text()}: says {typed.get_text(strip=True)!r}, the page has {prose} words "
+                    f"of prose and {code} of code in the {view} view: {expected!r}"
                 )
         total = block.select_one(".read-total")
         assert total, f"start-here, {view} path: no *N min*{{ .read-total }} after the steps"
-        typed_sum = sum(int(t.get_text(strip=True).split()[0]) for t in block.select(".read-time"))
-        if total.get_text(strip=True) != f"{typed_sum} min":
-            wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to {typed_sum} min")
+        steps = [typed_minutes(t.get_text(strip=True)) for t in block.select(".read-time")]
+        prose_sum, code_sum = sum(p for p, _ in steps), sum(c for _, c in steps)
+        summed = f"{prose_sum} min" + (f", plus {code_sum} min of code" if code_sum else "")
+        if total.get_text(strip=True) != summed:
+            wrong.append(f"{view} path, in all: says {total.get_text(strip=True)!r}; the steps add up to {summed!r}")
     assert not wrong, (f"docs/start-here.md, #{path} (the first path from includes/reading-path-<view>.md): reading times are out of date ({WORDS_PER_MINUTE} words a minute); "
                        "run ./scripts/sync, which writes them:\n" + "\n".join(wrong))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_page_with_programs_shows_its_code_time_apart_from_its_prose(site, path):
+    """The AI examples carry two programs and their output: a reader who skips
+    them should see how long the prose alone takes."""
+    prose, code = sync.prose_and_code_words(str(soup(site, "ai-examples")), "Developer")
+    assert code >= WORDS_PER_MINUTE / 2, f"ai-examples/ has {code} words of code: the check needs its programs"
+    for view, block in panels(tab_set_under(soup(site, "start-here"), path)).items():
+        step = next(li for li in block.select("ol > li") if li.a["href"].startswith("../ai-examples/"))
+        typed = step.select_one(".read-time").get_text(strip=True)
+        assert re.fullmatch(r"\d+ min, plus \d+ min of code", typed), (
+            f"start-here/#{path}, {view}: the AI examples' time {typed!r} does not count prose and code apart")
 
 
 def test_the_path_for_model_work_says_which_view_and_starts_with_the_ai_pages(site):

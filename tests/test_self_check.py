@@ -42,9 +42,11 @@ def test_statements_are_radio_scales_from_developer_to_engineer(site):
         assert all(r.get("type") == "radio" for r in radios), legend.get_text()
         assert len({r["name"] for r in radios}) == 1, f"{legend.get_text()}: radios with different names"
         names.add(radios[0]["name"])
-        # Points run 0, 1, 2... in order: from the developer end to the engineer end.
+        # Each ending's value is its place on the line, 0 at the developer end:
+        # every place once, listed from either end (the order alternates).
         scored = scored_radios(fieldset)
-        assert [int(r["value"]) for r in scored] == list(range(len(scored))), legend.get_text()
+        values = [int(r["value"]) for r in scored]
+        assert values in (list(range(len(scored))), list(range(len(scored)))[::-1]), legend.get_text()
         # An answer the score leaves out comes last, with no points.
         unscored = [r for r in radios if r not in scored]
         assert unscored in ([], radios[-1:]), f"{legend.get_text()}: the unscored answer must be the last"
@@ -55,6 +57,48 @@ def test_statements_are_radio_scales_from_developer_to_engineer(site):
 
 def scored_radios(fieldset) -> list:
     return [r for r in fieldset.select("input") if not r.has_attr("data-unscored")]
+
+
+def runs_from_the_engineer_end(fieldset) -> bool:
+    values = [int(r["value"]) for r in scored_radios(fieldset)]
+    return values[0] > values[-1]
+
+
+def test_the_endings_alternate_which_end_they_start_from(site):
+    """Endings listed developer end first in every statement are an order a
+    careful reader can steer by: every other statement starts from the engineer end."""
+    statements = built(site).select("form.self-check fieldset")
+    order = ["engineer end first" if runs_from_the_engineer_end(f) else "developer end first" for f in statements]
+    expected = ["developer end first", "engineer end first"] * (len(statements) // 2) + ["developer end first"] * (len(statements) % 2)
+    assert order == expected, f"docs/self-check.md: the statements' endings run {order}; alternate them, starting developer end first"
+
+
+def test_the_by_hand_text_names_the_statements_that_count_the_other_way(site):
+    page = built(site)
+    reversed_ = [str(i + 1) for i, f in enumerate(page.select("form.self-check fieldset")) if runs_from_the_engineer_end(f)]
+    by_hand = " ".join(page.select_one(".self-check-by-hand").get_text(" ").split())
+    named = re.search(r"In statements ([\d, and]+), count the other way: \*?3\*? for the first ending", by_hand.replace("**", ""))
+    assert named, f"the by-hand text does not say which statements count from 3 down: {by_hand[:200]!r}"
+    assert re.findall(r"\d+", named[1]) == reversed_, f"the by-hand text names statements {named[1]!r}; the page lists {reversed_} from the engineer end"
+
+
+# Endings that only a long tenure or a wide scope can pick: every ending is
+# one piece of work, so a reader in a first job can choose either end.
+TENURE_OR_SCOPE = ["runbook I helped write", "every region", "each service has left", "for a few weeks"]
+
+
+def test_no_ending_needs_tenure_or_scope(site):
+    endings = [label.get_text(" ", strip=True) for label in built(site).select("form.self-check label")]
+    found = [(words, e) for e in endings for words in TENURE_OR_SCOPE if words in e]
+    assert not found, f"docs/self-check.md: endings a first-job reader cannot pick: {found}"
+
+
+def test_the_two_end_readings_say_the_same_of_seniority(site):
+    """The results are symmetric: neither end grows by becoming the other."""
+    readings = built(site).select(".self-check-result")
+    first, last = (" ".join(r.get_text(" ").split()) for r in (readings[0], readings[-1]))
+    for said in ["a craft with its own depth", "seniority at this end means owning harder and vaguer problems, not moving toward the other end", "a larger share in"]:
+        assert said in first and said in last, f"docs/self-check.md: the two end readings differ; only one says {said!r}"
 
 
 def test_score_ranges_cover_every_total_and_match_the_by_hand_text(site):
@@ -120,13 +164,17 @@ SKIP = "skip"  # the answer a statement may leave out of the score
 
 
 def answer(page, picks) -> None:
+    """Pick by place on the line, whatever order the endings are listed in:
+    0 is the developer end, -1 the engineer end, 1 and 2 between."""
     statements = page.locator("form.self-check fieldset")
     assert statements.count() == len(picks)
     for i, pick in enumerate(picks):
         if pick == SKIP:
             statements.nth(i).locator("label.self-check-unscored").click()
         else:
-            statements.nth(i).locator("label:not(.self-check-unscored)").nth(pick).click()
+            values = statements.nth(i).locator("input:not([data-unscored])").evaluate_all("rs => rs.map(r => +r.value)")
+            place = max(values) if pick == -1 else pick
+            statements.nth(i).locator(f"label:not(.self-check-unscored):has(input[value='{place}'])").click()
     page.get_by_role("button", name="Show my place on the spectrum").click()
 
 
@@ -159,8 +207,9 @@ def position(at) -> str:
     ids=["developer", "engineer", "mixed"],
 )
 def test_answers_place_the_reader_and_link_to_the_view(page, picks, score, end, links, x):
-    """The developer end and the engineer end are both skilled answers: all
-    first endings score 0, all last endings 30, and alternating ones 15."""
+    """The developer end and the engineer end are both skilled answers: every
+    developer-end ending places the reader at 0, every engineer-end one at 30,
+    and alternating ones at 15."""
     page.goto(URL)
     assert page.locator(".self-check-result:visible").count() == 0, "a reading shows before any answer"
     assert page.locator("svg.spectrum .self-check-marker").count() == 0
@@ -250,12 +299,16 @@ def test_keyboard_alone_answers_and_submits(page, key):
     page.goto(URL)
     page.locator("form.self-check input").first.focus()  # as after tabbing through the header
     statements = page.locator("form.self-check fieldset").count()
-    for _ in range(statements):
-        if key == "Enter":
-            for _ in range(3):  # arrow keys move the choice to the last ending
-                page.keyboard.press("ArrowDown")
-        else:
+    # Enter: the engineer end of every statement; Space: the developer end.
+    wanted = "3" if key == "Enter" else "0"
+    fieldsets = page.locator("form.self-check fieldset")
+    for i in range(statements):
+        values = fieldsets.nth(i).locator("input").evaluate_all("rs => rs.map(r => r.value)")
+        steps = values.index(wanted)
+        if steps == 0:
             page.keyboard.press("Space")  # picks the focused, first ending
+        for _ in range(steps):  # arrow keys move the choice down the list
+            page.keyboard.press("ArrowDown")
         page.keyboard.press("Tab")  # Tab leaves the group for the next one
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press(key)

@@ -5,8 +5,10 @@
  * place and marks it on the spectrum.
  *
  * Why own code: no Material feature places a form's answers. The page holds
- * everything a writer edits: each radio's value is its place in its list,
- * each reading's data-upto the highest place it covers. Nothing leaves the
+ * everything a writer edits: each radio's value is its place on the line
+ * (0 at the developer end), whatever its place in the list, since the
+ * statements alternate which end they list first; each reading's data-upto
+ * is the highest place it covers. Nothing leaves the
  * page: the form's method is "dialog", so even a submit this script missed
  * makes no request, and nothing is stored. Without JavaScript the page tells
  * the reader how to do it by hand.

@@ -151,8 +151,12 @@
        `* + - : ~ ^` and spaces from it, and a query left empty matches
        everywhere, inserting empty marks through innerHTML (every tab panel
        hidden); a word inside an entity its escaping writes (`quot`, `amp`,
-       `lt`, `gt`, `#39`) splits that entity and prints it as text. Such
-       words are dropped, and with them `h` if none is left. #}*/
+       `lt`, `gt`, `#39`) splits that entity and prints it as text; and it
+       builds one regular expression of the words, which throws past about
+       30,000 characters. Such words, any longer than WORD (no word of the
+       pages is) and any after the first WORDS are dropped, and with them `h`
+       if none is left. #}*/
+  var WORD = 64, WORDS = 32;
   function cleanAddress() {
     var url = new URL(location.href);
     var hash = url.hash.slice(1);
@@ -165,12 +169,13 @@
     if (query !== null) {
       var words = query.replace(/[\s*+\-:~^]+/g, " ").trim().split(" ").filter(function (word) {
         /*{# Zensical's highlighter splits words at more characters than Material's. #}*/
-        return word && !word.toLowerCase().split(/[^\w&#;]+/).some(function (piece) {
+        return word && word.length <= WORD && !word.toLowerCase().split(/[^\w&#;]+/).some(function (piece) {
           return piece && ["&quot;", "&amp;", "&lt;", "&gt;", "&#39;"].some(function (entity) {
             return entity.indexOf(piece) >= 0;
           });
         });
       });
+      words = words.slice(0, WORDS);
       if (words.length) url.searchParams.set("h", words.join(" "));
       else url.searchParams.delete("h");
     }

@@ -27,8 +27,6 @@
   var VIEWS = contract.views;
   var root = document.documentElement;
   var current = contract.named(root.getAttribute("data-view")) || VIEWS[0];
-  // The view the link itself named with `?view=`, before any address is written.
-  var linked = contract.named(new URL(location.href).searchParams.get("view"));
 
   // A tab's view, from its id (the heading's id plus the view: the build
   // checks every set is Developer then Engineer, under a heading).
@@ -288,8 +286,7 @@
     var query = (new URL(location.href).searchParams.get("h") || "").toLowerCase();
     var terms = query.split(/[\s*+:~^]+/).filter(Boolean);
     var article = document.querySelector(".md-content article");
-    // An explicit `?view=` in the link wins over the words (issue 30).
-    if (!terms.length || !article || linked) return;
+    if (!terms.length || !article) return;
     var start = target();
     var parts = [start || article];
     var level = start && /^H([1-6])$/.exec(start.tagName);
@@ -337,12 +334,15 @@
     // view-choice.js has read the URL and the stored choice and put the view
     // on the page; the default is not a choice, so it writes no address.
     var tab = contract.ofFragment(location.hash);
+    // A view the address names (`?view=`, a tab fragment) was picked on
+    // purpose, by a link or the reader: a search highlight does not overrule it.
+    var named = contract.fromUrl();
     show(current, { store: false, address: !!contract.chosen });
     // An incoming tab fragment now names its heading: open on the heading.
     var heading = tab && location.hash === "#" + tab.heading && document.getElementById(tab.heading);
     if (heading) heading.scrollIntoView();
     revealFragment();
-    revealSearchHit();
+    if (!named) revealSearchHit();
   });
   window.addEventListener("hashchange", revealFragment);
 })();

@@ -1,0 +1,349 @@
+"""./scripts/build never deletes what it did not make, and SITE_URL never becomes markup.
+
+Every case runs on a throwaway copy of the checkout in a temporary folder
+(tests/support/checkout.py), beside a notes file, a sibling project and a
+folder of a user's own files (hidden ones too). A refused OUT_DIR or SITE_URL
+must leave every byte of that folder as it was, with a one-line message; a
+build may replace only a new or empty folder or an earlier build (it holds
+scripts/build.py's MARKER); a failed or interrupted build leaves the earlier
+build byte for byte; two builds at once each get their own address only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import build as build_script  # scripts/build.py
+import stock_site  # scripts/stock_site.py
+from conftest import ENGINES, ROOT, run_mkdocs
+from support.builds import COUNTS, count_script_builds
+from support.checkout import copy_tracked_checkout
+
+URL = "https://portal.example.com/handbook/dev-vs-eng/"
+HOSTILE_URL = 'https://portal.example.com/a"><img src=x onerror=alert(1)>/'
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """A folder holding a copy of the checkout (a git repository of its own) and a user's things beside it."""
+    work = tmp_path_factory.mktemp("build-safety")
+    copy = copy_tracked_checkout(work / "checkout")
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=copy, check=True)
+    (work / "notes.txt").write_text("a user's notes\n", encoding="utf-8")
+    (work / "sibling-project").mkdir()
+    (work / "sibling-project" / "main.py").write_text("print('mine')\n", encoding="utf-8")
+    user = work / "userdir"
+    (user / ".config").mkdir(parents=True)
+    (user / "report.txt").write_text("keep me\n", encoding="utf-8")
+    (user / ".hidden").write_text("keep me too\n", encoding="utf-8")
+    (user / ".config" / "settings").write_text("x=1\n", encoding="utf-8")
+    (work / "link-to-tests").symlink_to(copy / "tests")
+    (work / "link-to-userdir").symlink_to(user)
+    (work / "link-to-work").symlink_to(work)
+    return work
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file, folder and link under `folder`, hidden ones too, with its bytes' hash (links not followed)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = "-> " + os.readlink(path)
+        elif path.is_dir():
+            found[name] = "folder"
+        else:
+            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def run_build(work: Path, out: str, engine: str = "mkdocs", site_url: str = URL, **popen) -> subprocess.CompletedProcess:
+    """./scripts/build OUT_DIR, run from the copy as a person would."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
+    env.update(SITE_URL=site_url, ENGINE=engine)
+    return count_script_builds(subprocess.run(["./scripts/build", out], cwd=work / "checkout", env=env,
+                                              capture_output=True, text=True, timeout=600, **popen))
+
+
+def start_build(work: Path, out: str, engine: str = "mkdocs", site_url: str = URL) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
+    env.update(SITE_URL=site_url, ENGINE=engine)
+    return subprocess.Popen(["./scripts/build", out], cwd=work / "checkout", env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Working folders a build left next to its OUT_DIR, or Zensical's in the checkout."""
+    found = [p.name for p in folder.iterdir() if ".building-" in p.name]
+    return found + [name for name in ("site", ".cache") if (folder / "checkout" / name).exists()]
+
+
+def one_line(result: subprocess.CompletedProcess, starts: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(starts), f"expected one line starting {starts!r}:\n{result.stderr}"
+    assert "Traceback" not in result.stderr
+
+
+# --- What is refused, before anything is touched --------------------------------------
+
+# OUT_DIR as typed in the copy of the checkout.
+REFUSED_OUT_DIRS = {
+    "the-checkout": ".",
+    "its-parent": "..",
+    "git": ".git",
+    "tests": "tests",
+    "editorial": "editorial",
+    "deploy": "deploy",
+    "docs": "docs",
+    "a-new-folder-inside-docs": "docs/new-site",
+    "a-new-folder-inside-tests": "tests/out",
+    "user-files": "../userdir",
+    "a-file": "../notes.txt",
+    "a-sibling-project": "../sibling-project",
+    "link-to-tests": "../link-to-tests",
+    "link-to-user-files": "../link-to-userdir",
+    "link-to-the-parent": "../link-to-work",
+}
+
+
+@pytest.mark.copies_checkout  # ./scripts/build on the module's copy, refused before it builds
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("case", REFUSED_OUT_DIRS)
+def test_an_out_dir_it_did_not_make_is_refused_and_left_whole(work, case, engine):
+    before = snapshot(work)
+    result = run_build(work, REFUSED_OUT_DIRS[case], engine)
+    assert result.returncode == 2, f"./scripts/build {REFUSED_OUT_DIRS[case]} ({engine}): exit {result.returncode}\n{result.stderr}"
+    one_line(result, "scripts/build: OUT_DIR")
+    assert snapshot(work) == before, f"./scripts/build {REFUSED_OUT_DIRS[case]} ({engine}) changed files it did not make"
+
+
+def test_every_parent_of_the_checkout_is_refused(tmp_path):
+    """The rule itself, without running a build: the checkout's parents, up to /, are never an OUT_DIR."""
+    root = tmp_path / "a" / "checkout"
+    root.mkdir(parents=True)
+    for parent in root.parents:
+        with pytest.raises(build_script.Refused, match="holds the checkout"):
+            build_script.out_dir_from(str(parent), root=root)
+
+
+HOSTILE_SITE_URLS = {
+    "markup": HOSTILE_URL,
+    "double-quote": 'https://portal.example.com/"x/',
+    "single-quote": "https://portal.example.com/'x/",
+    "angle-brackets": "https://portal.example.com/<b>/",
+    "space": "https://portal.example.com/my site/",
+    "newline": "https://portal.example.com/\n",
+    "credentials": "https://user:secret@portal.example.com/",
+    "query": "https://portal.example.com/?x=1",
+    "fragment": "https://portal.example.com/#top",
+    "javascript": "javascript:alert(1)//",
+    "ftp": "ftp://portal.example.com/",
+    "no-scheme": "portal.example.com/handbook/",
+    "missing-host": "https:///handbook/",
+    "backslash": "https://portal.example.com\\@evil.example/",
+}
+
+
+@pytest.mark.copies_checkout  # ./scripts/build on the module's copy, refused before it builds
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("case", HOSTILE_SITE_URLS)
+def test_a_site_url_that_is_not_an_address_is_refused_before_anything_is_written(work, case, engine):
+    before = snapshot(work)
+    result = run_build(work, "../new-site", engine, site_url=HOSTILE_SITE_URLS[case])
+    assert result.returncode == 2, f"SITE_URL={HOSTILE_SITE_URLS[case]!r} ({engine}): exit {result.returncode}\n{result.stderr[-2000:]}"
+    one_line(result, "scripts/build: SITE_URL")
+    assert "<img" not in result.stderr.split(": it", 1)[1], "the message should say what is wrong, not repeat the markup"
+    assert snapshot(work) == before and not (work / "new-site").exists(), "a refused SITE_URL wrote files"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("https://portal.example.com/handbook/dev-vs-eng/", "https://portal.example.com/handbook/dev-vs-eng/"),
+    ("https://portal.example.com/handbook", "https://portal.example.com/handbook/"),
+    ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/"),
+    ("HTTPS://docs.example.com", "https://docs.example.com/"),
+    ("https://[::1]:8443/a%20b/", "https://[::1]:8443/a%20b/"),
+])
+def test_an_address_is_accepted_with_its_final_slash(value, expected):
+    import site_address  # scripts/site_address.py
+
+    assert site_address.check(value) == expected
+
+
+# --- Builds: allowed folders, failures and interruptions ----------------------------------
+
+
+def complete(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in (build_script.MARKER, "index.html", "404.html", "article/index.html"))
+
+
+@pytest.fixture(scope="module")
+def published(work) -> Path:
+    """A first build, into a folder that exists and is empty (allowed)."""
+    out = work / "published"
+    out.mkdir()
+    result = run_build(work, "../published")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.mark.copies_checkout
+def test_a_build_is_marked_and_publishes_no_source_maps(published):
+    assert complete(published), f"{published}: not a whole build with {build_script.MARKER}"
+    maps = sorted(p.relative_to(published).as_posix() for p in published.rglob("*.map"))
+    assert not maps, f"source maps published: {maps}"
+    home = BeautifulSoup((published / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("link[rel=canonical]")["href"] == URL
+
+
+@pytest.mark.copies_checkout
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_strict_failure_leaves_the_previous_build_byte_identical(work, published, engine):
+    before = snapshot(published)
+    article = work / "checkout" / "docs" / "article.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    try:
+        result = run_build(work, "../published", engine)
+    finally:
+        article.write_text(text, encoding="utf-8")
+    assert result.returncode == 1, f"a strict failure ({engine}) should fail the build:\n{result.stderr[-2000:]}"
+    assert "is as it was before" in result.stderr.splitlines()[-1], result.stderr[-500:]
+    assert snapshot(published) == before, f"a failed build ({engine}) changed the previous one"
+    assert not leftovers(work), f"a failed build left {leftovers(work)}"
+
+
+def wait_for(process: subprocess.Popen, found) -> bool:
+    """Poll until found() is true or the build ends; True if found while it runs."""
+    while process.poll() is None:
+        if found():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def working_files(work: Path) -> list[Path]:
+    return [p for folder in work.glob(".published.building-*") for p in folder.rglob("*")]
+
+
+# Moments to press Ctrl-C: named by what the build has written so far.
+MOMENTS = {
+    "before-its-folder": lambda work: True,
+    "its-folder-made": lambda work: bool(list(work.glob(".published.building-*"))),
+    "pages-half-written": lambda work: sum(p.name == "index.html" for p in working_files(work)) >= 3,
+}
+
+
+@pytest.mark.copies_checkout
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_ctrl_c_at_any_moment_leaves_the_previous_build_whole(work, published, moment):
+    before = snapshot(published)
+    process = start_build(work, "../published")
+    reached = wait_for(process, lambda: MOMENTS[moment](work))
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
+    _, stderr = process.communicate(timeout=600)
+    COUNTS["scripts"] += 1
+    if process.returncode == 0:  # it finished first: then the new build is whole
+        assert complete(published), f"Ctrl-C after the swap left half a build:\n{stderr[-1000:]}"
+    else:
+        assert reached, f"the build ended ({process.returncode}) before the moment {moment}:\n{stderr[-2000:]}"
+        if process.returncode == 130:  # Python had started: it says so
+            assert "interrupted" in stderr.splitlines()[-1], stderr[-1000:]
+        assert "Traceback" not in stderr, stderr[-2000:]
+        assert snapshot(published) == before, f"Ctrl-C at {moment} changed the previous build"
+    assert not leftovers(work), f"Ctrl-C at {moment} left {leftovers(work)}"
+
+
+@pytest.mark.copies_checkout
+def test_an_earlier_build_is_replaced_whole(work, published):
+    again = work / "published-again"
+    shutil.copytree(published, again)
+    (again / "left-from-before.html").write_text("old", encoding="utf-8")
+    result = run_build(work, "../published-again", "zensical", site_url="https://other.example/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert complete(again) and not (again / "left-from-before.html").exists(), "the earlier build was not replaced whole"
+    assert not list(again.rglob("*.map")), "Zensical's build publishes source maps"
+    assert not leftovers(work)
+
+
+@pytest.mark.copies_checkout
+@pytest.mark.parametrize("engine", ENGINES)
+def test_two_builds_at_once_each_get_only_their_own_address(work, engine):
+    urls = {"one": "https://one.example/docs/", "two": "https://two.example/handbook/"}
+    processes = {name: start_build(work, f"../{engine}-{name}", engine, url) for name, url in urls.items()}
+    for name, process in processes.items():
+        _, stderr = process.communicate(timeout=600)
+        COUNTS["scripts"] += 1
+        assert process.returncode == 0, f"{name}: {stderr[-2000:]}"
+    files = {name: {p.relative_to(work / f"{engine}-{name}") for p in (work / f"{engine}-{name}").rglob("*")} for name in urls}
+    assert files["one"] == files["two"], f"the two builds differ in files: {sorted(files['one'] ^ files['two'])[:10]}"
+    for name, url in urls.items():
+        other = next(u for n, u in urls.items() if n != name)
+        folder = work / f"{engine}-{name}"
+        strays = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
+                  if urls_host(other) in p.read_text(encoding="utf-8")]
+        assert not strays, f"{engine}: the build for {url} holds pages for {other}: {strays[:5]}"
+        home = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert home.select_one("link[rel=canonical]")["href"] == url
+    assert not leftovers(work)
+
+
+@pytest.mark.copies_checkout
+def test_two_builds_at_once_into_one_folder_leave_one_whole_build(work):
+    urls = ["https://one.example/docs/", "https://two.example/handbook/"]
+    processes = [start_build(work, "../shared", "zensical", url) for url in urls]
+    for process in processes:
+        _, stderr = process.communicate(timeout=600)
+        COUNTS["scripts"] += 1
+        assert process.returncode == 0, stderr[-2000:]
+    folder = work / "shared"
+    assert complete(folder)
+    hosts = {url: [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
+                   if urls_host(url) in p.read_text(encoding="utf-8")] for url in urls}
+    assert not all(hosts.values()), f"pages for both addresses in one folder: {[pages[:3] for pages in hosts.values()]}"
+    assert not leftovers(work)
+
+
+def urls_host(url: str) -> str:
+    return url.split("/")[2]
+
+
+# --- SITE_URL in a build that bypasses ./scripts/build ----------------------------------------
+
+
+@pytest.mark.copies_checkout
+def test_a_plain_mkdocs_build_refuses_a_site_url_that_is_not_an_address(work, tmp_path):
+    result = run_mkdocs(work / "checkout" / "mkdocs.yml", tmp_path / "site", HOSTILE_URL, cwd=work / "checkout")
+    assert result.returncode != 0, "mkdocs build accepted a SITE_URL holding markup"
+    assert "site_url (SITE_URL)" in result.stderr and "is not a site address" in result.stderr, result.stderr[-2000:]
+    assert not list((tmp_path / "site").rglob("*.html")) if (tmp_path / "site").exists() else True
+
+
+@pytest.mark.copies_checkout
+def test_a_site_url_holding_markup_stays_text_in_every_page(work, tmp_path):
+    """Zensical runs no hooks: the templates' escaping is all that stands between the value and the page."""
+    COUNTS["full"] += 1
+    result = stock_site.run_zensical_build(tmp_path / "site", HOSTILE_URL, root=work / "checkout")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    injected, canonical = [], None
+    for page in sorted((tmp_path / "site").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            if element.name == "img" and element.get("src") == "x" or any(a.startswith("on") for a in element.attrs):
+                injected.append(f"{page.relative_to(tmp_path / 'site')}: <{element.name} {element.attrs}>")
+        if page == tmp_path / "site" / "index.html":
+            canonical = soup.select_one("link[rel=canonical]")["href"]
+            linking = BeautifulSoup((tmp_path / "site" / "linking" / "index.html").read_text(encoding="utf-8"), "html.parser")
+            addresses = [code.get_text() for code in linking.select("pre code")]
+    assert not injected, "SITE_URL became markup:\n" + "\n".join(injected[:10])
+    assert canonical == HOSTILE_URL, f"the canonical link should hold the address as text: {canonical!r}"
+    assert any(text.startswith(HOSTILE_URL) for text in addresses), "the linking page's addresses lost SITE_URL's text"
