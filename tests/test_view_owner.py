@@ -1,4 +1,4 @@
-"""The view has one state and one owner, and addresses stay right after a switch (issue 33).
+"""The view has one state and one owner, and addresses stay right after a switch.
 
 - One state: the head script puts the view on `<html data-view>` before the
   body is parsed and the site's CSS shows each set's panel from it, so the

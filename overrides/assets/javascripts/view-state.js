@@ -195,8 +195,8 @@
   // the window. Its tracking stops at a `hashchange` and ignores the first
   // scroll after it restarts; it also ignores the first such event when the
   // page opened without a fragment (it skips one emission of its location
-  // target), so the event goes out twice. (Material's source:
-  // components/toc/index.ts, mountTableOfContents.)
+  // target), so the event goes out twice. (Material's table-of-contents
+  // component, mountTableOfContents.)
   function choose(input) {
     var view = viewOf(input);
     var tab = contract.ofFragment(input.id);
