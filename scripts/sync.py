@@ -411,7 +411,6 @@ def inline_code(builds: list[Build]) -> tuple[dict[str, Inline], dict[tuple[str,
 KNOWN_SCRIPTS = (
     ("__md_scope", "storage helpers (__md_get/__md_set) scoped to the site's path"),
     ('__md_get("__palette")', "applies the stored colour scheme"),
-    ('__md_get("__tabs")', "selects the stored view's tabs (content.tabs.link)"),
     ("location.hash", "selects the tab a fragment names"),
 )
 

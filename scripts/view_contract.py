@@ -1,15 +1,18 @@
 """The view contract, in Python: the one place that names the two views.
 
 Every content page offers two views, Developer and Engineer, as content tabs
-(pymdownx.tabbed) that Material's ``content.tabs.link`` links by their exact
-label. Tab sets are reserved for the two views: a set labelled anything else
-fails the build (there is no way to write an ordinary "Python | Shell" tab set
-on this site; show such alternatives one after the other instead).
+(pymdownx.tabbed), Developer first: the site's CSS shows the first or the
+second panel of every set from the one state, ``<html data-view>``
+(overrides/assets/stylesheets/view-tabs.css). Tab sets are reserved for the
+two views: a set labelled anything else fails the build (there is no way to
+write an ordinary "Python | Shell" tab set on this site; show such
+alternatives one after the other instead).
 
 A tab's id is its heading's id plus the view (``#success-metric-engineer``),
 so a fragment ending in ``-developer`` or ``-engineer`` names a view. The
-browser reads the same rule from ``window.__view``
-(overrides/assets/javascripts/view-choice.js); the tests keep the two equal.
+browser reads the same rules (views, fragments, the URL rule, the other view)
+from ``window.__view`` (overrides/assets/javascripts/view-choice.js);
+tests/test_view_contract.py runs that file in Node and keeps the two equal.
 
 Used by the build hook (hooks/check_view_tabs.py), the tests and the scripts.
 """
@@ -17,11 +20,15 @@ Used by the build hook (hooks/check_view_tabs.py), the tests and the scripts.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
+from urllib.parse import parse_qsl, quote_plus, unquote, urlencode, urlsplit, urlunsplit
 
 # The labels, in order, that every tab set has. URLs use them in lower case.
 VIEWS = ("Developer", "Engineer")
 DEFAULT_VIEW = VIEWS[0]
+
+# The one stored key: the view's label as JSON, under the site's path (`/.__view`).
+STORAGE_NAME = "__view"
 
 # A fragment (or id) that ends like this names a view: `#success-metric-engineer`.
 FRAGMENT_VIEW = re.compile(r"-(" + "|".join(v.lower() for v in VIEWS) + r")$")
@@ -45,6 +52,28 @@ def heading_of_tab(tab_id: str) -> str:
 def tab_id(heading_id: str, view: str) -> str:
     """The id of `view`'s tab under the heading `heading_id`."""
     return f"{heading_id}-{view.lower()}"
+
+
+def other_view(view: str) -> str:
+    """The other view: "Engineer" for "Developer"."""
+    return VIEWS[1 - VIEWS.index(view)]
+
+
+def address_for(url: str, view: str, has: Callable[[str], bool] | None = None) -> str:
+    """The URL rule: `url` with ?view=<view> (other parameters kept, the view in its own
+    place if it had one) and its fragment, a tab fragment turned into its section's
+    heading when `has(heading)` says the page has it (default: always). Written the way
+    the browser's URLSearchParams writes a query, so both give the same address."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    place = next((i for i, (name, _) in enumerate(pairs) if name == "view"), len(pairs))
+    pairs = [p for p in pairs[:place] if p[0] != "view"] + [("view", view.lower())] + [p for p in pairs[place + 1:] if p[0] != "view"]
+    query = urlencode(pairs, quote_via=quote_plus, safe="*").replace("~", "%7E")
+    fragment = parts.fragment
+    tab = unquote(fragment)
+    if view_of_fragment(tab) and (has is None or has(heading_of_tab(tab))):
+        fragment = heading_of_tab(tab)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, fragment))
 
 
 def tab_sets(markdown: str, first_line: int = 1) -> list[tuple[int, list[str]]]:

@@ -29,7 +29,8 @@ from view_contract import VIEWS, view_of_fragment
 
 pytestmark = both_engines
 
-STORAGE_TABS = "/.__tabs"  # Material's keys: the site's root path, then the name
+STORAGE_VIEW = "/.__view"  # the site's root path, then the name, as Material's keys
+STORAGE_TABS = "/.__tabs"  # where Material's tab linking kept a choice: carried over once, then removed
 STORAGE_PALETTE = "/.__palette"
 
 # Which panel each tab set shows: "0" (Developer), "1" (Engineer), or what is wrong.
@@ -273,8 +274,8 @@ def test_an_explicit_view_wins_over_a_search_highlight_of_the_other_view(fresh_c
         open_highlighted(page, address)
         assert_view(page, "Developer")
         assert page.locator(".md-content .view-note").count() == 0, f"{address}: the page says it switched"
-        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_TABS)})"))
-        assert stored[0] == "Developer", f"{address} stored {stored}"
+        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})"))
+        assert stored == "Developer", f"{address} stored {stored}"
 
 
 LONG_QUERIES = {"one-100KB-word": "a" * 100_000, "20000-words": "budget " * 20_000, "long-word-and-real-one": "a" * 70_000 + " budget"}
@@ -300,7 +301,7 @@ READS = """window.__keys = new Set();
 const read = Storage.prototype.getItem;
 Storage.prototype.getItem = function (key) { window.__keys.add(key); return read.call(this, key); };"""
 
-JUNK = ["{not json", "null", "[]", "{}", '"Engineer"', "[1, 2]", "1e999", '{"index": "x"}',
+JUNK = ["{not json", "null", "[]", "{}", '"engineer"', "[1, 2]", "1e999", '{"index": "x"}',
         '{"index": 0, "color": {"a b": "c"}}', '{"index": 0, "color": {"scheme": 5}}', '{"index": 0, "color": "slate"}',
         '["<img src=x onerror=alert(1)>"]', '{"index": 0, "color": {"scheme": "\\"><img src=x onerror=alert(1)>"}}']
 
@@ -314,10 +315,10 @@ def test_the_covered_keys_are_every_key_the_pages_read(fresh_context):
         page.goto(path)
         page.wait_for_load_state("networkidle")
         read |= set(page.evaluate("[...window.__keys]"))
-    assert read <= {STORAGE_TABS, STORAGE_PALETTE}, f"pages read {read}: add the new keys to this module's junk tests"
+    assert read <= {STORAGE_VIEW, STORAGE_TABS, STORAGE_PALETTE}, f"pages read {read}: add the new keys to this module's junk tests"
 
 
-@pytest.mark.parametrize("key", [STORAGE_TABS, STORAGE_PALETTE], ids=["tabs", "palette"])
+@pytest.mark.parametrize("key", [STORAGE_VIEW, STORAGE_TABS, STORAGE_PALETTE], ids=["view", "tabs", "palette"])
 @pytest.mark.parametrize("junk", JUNK)
 def test_junk_in_a_stored_key_throws_nothing(fresh_context, key, junk):
     page = fresh_context().new_page()
@@ -364,7 +365,7 @@ def test_view_junk_is_ignored(fresh_context, site, name):
         path=str(site.path / "article" / "index.html"), content_type="text/html"))
     page.goto(address)
     assert_view(page, "Developer")
-    assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_TABS)})") is None
+    assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})") is None
 
 
 INJECTIONS = [
@@ -455,7 +456,7 @@ def test_a_search_hit_that_switches_the_view_says_so_and_goes_back_in_one_step(f
     page.get_by_role("button", name="Back to Developer").click()
     assert_view(page, "Developer")
     assert "view=developer" in page.url
-    assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_TABS)})"))[0] == "Developer"
+    assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})")) == "Developer"
     assert note.count() == 0
     page.wait_for_function(SAID, arg="Showing the Developer view.")
 

@@ -72,7 +72,7 @@ def test_an_unknown_view_is_ignored(fresh_context, value):
     assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})") is None
 
 
-@pytest.mark.parametrize("stored", ["{not json", '{"view": "Engineer"}', "[1, 2]", '"Engineer"'])
+@pytest.mark.parametrize("stored", ["{not json", '{"view": "Engineer"}', "[1, 2]", '["Engineer"]', '"engineer"'])
 def test_a_corrupt_stored_choice_is_discarded(fresh_context, stored):
     page = fresh_context().new_page()
     seed(page, {STORAGE_KEY: stored})

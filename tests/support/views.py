@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from view_contract import DEFAULT_VIEW, VIEWS, view_of_fragment
+from view_contract import DEFAULT_VIEW, STORAGE_NAME, VIEWS, view_of_fragment
 
 __all__ = ["DEFAULT_VIEW", "VIEWS", "STORAGE_KEY", "storage_key", "other_view", "shown_views",
            "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under"]
 
 
 def storage_key(site_url: str) -> str:
-    """Material's localStorage key for the stored tab choice: the site's root path, then ".__tabs"."""
-    return urlsplit(site_url).path + ".__tabs"
+    """The localStorage key of the stored view: the site's root path, then ".__view"."""
+    return urlsplit(site_url).path + "." + STORAGE_NAME
 
 
 STORAGE_KEY = storage_key("/")  # a site served at the root of its host

@@ -1,22 +1,31 @@
 /*{#
- * The view contract in the browser (window.__view), and what must happen
- * before the first tab set is drawn.
+ * The view contract in the browser (window.__view), and the view put on the
+ * page before the first tab set is drawn.
  *
- * Why this exists: Material's `content.tabs.link` links tab sets once a reader
- * clicks a tab, but it has no `?view=` parameter, and a fresh load of a tab's
- * fragment (`article/#success-metric-engineer`) switches only that one set and
- * stores nothing (mkdocs-material #8364). Onboarding docs link with both.
+ * Why this exists: the reader's view (Developer or Engineer) is one piece of
+ * state, `<html data-view="engineer">`, and the site's CSS shows each tab
+ * set's panel from it (view-tabs.css), so the first painted frame and the
+ * printed page are right with no script per tab. Material's own tab linking
+ * (`content.tabs.link`) is off: it has no `?view=` parameter, and a fresh load
+ * of a tab's fragment switches only that set (mkdocs-material #8364).
  *
  * It is inlined in <head> (mkdocs.yml, extra: inline_head_js), after Material's
  * `__md_get`/`__md_set` and before the page's body is parsed. It defines, once,
- * what the views are, how a URL names one and how the choice is stored, as
- * `window.__view` (the way Material's head defines `__md_get`); view-state.js
- * uses it once the page is parsed. scripts/view_contract.py is the same rule in
- * Python, and the tests keep the two equal.
+ * the views, how a URL names one, the URL rule, the other view and the stored
+ * choice, as `window.__view` (the way Material's head defines `__md_get`);
+ * view-state.js, the view's one owner, uses it once the page is parsed.
+ * scripts/view_contract.py is the same rule in Python, and
+ * tests/test_view_contract.py runs this file in Node to keep the two equal.
  #}*/
 (function () {
   var VIEWS = ["Developer", "Engineer"];
-  var KEY = "__tabs";
+  /*{# The one stored key: the view's label as JSON ("Engineer"), under the
+     site's path like Material's own keys (`/.__view`). #}*/
+  var KEY = "__view";
+  /*{# Where Material's tab linking kept a choice (a list of labels, most recent
+     first). An earlier reader's choice there is carried over once, then the
+     key is removed: two lines, and nobody loses a choice to the upgrade. #}*/
+  var OLD_KEY = "__tabs";
 
   /*{# Material 9.8's `__md_get(key, storage = localStorage)` and `__md_set`
      read the default storage outside their `try`, so with site data blocked
@@ -66,7 +75,7 @@
   function isLabels(labels) {
     return Array.isArray(labels) && labels.every(function (l) { return typeof l === "string"; });
   }
-  valid(KEY, isLabels);
+  valid(KEY, function (view) { return VIEWS.indexOf(view) >= 0; });
 
   /*{# A fragment as text; one that is not valid percent-encoding (`#%`,
      `#%E0%A4%A`) is read as written instead of throwing. #}*/
@@ -95,16 +104,41 @@
     return named(url.searchParams.get("view")) || (tab && tab.view);
   }
 
-  /*{# Material's tab store: labels, most recent first. #}*/
-  function stored() {
-    var labels = __md_get(KEY);
-    return isLabels(labels) ? labels : [];
+  /*{# The other view: "Engineer" for "Developer". #}*/
+  function other(view) {
+    return VIEWS[1 - VIEWS.indexOf(view)];
   }
+
+  /*{# The URL rule: the page's address with `?view=<view>` (other parameters
+     kept) and its fragment, a tab fragment (`#success-metric-engineer`)
+     turned into its section's heading (`#success-metric`) when `has(id)` says
+     the page has that heading. Copied, it opens the same view at the same
+     heading for anyone. #}*/
+  function addressFor(href, view, has) {
+    var url = new URL(href);
+    url.searchParams.set("view", view.toLowerCase());
+    var tab = ofFragment(url.hash);
+    if (tab && (!has || has(tab.heading))) url.hash = "#" + tab.heading;
+    return url.href;
+  }
+
+  /*{# A heading's permalink: the heading in the view it was copied in. #}*/
+  function permalink(view, id) {
+    return "?view=" + view.toLowerCase() + "#" + id;
+  }
+
+  /*{# The stored choice, or null. #}*/
   function storedView() {
-    return stored().filter(function (l) { return VIEWS.indexOf(l) >= 0; })[0] || null;
+    return named(__md_get(KEY)) || null;
   }
   function remember(view) {
-    __md_set(KEY, [view].concat(stored().filter(function (l) { return l !== view; })));
+    __md_set(KEY, view);
+  }
+  if (raw(OLD_KEY) !== null) {
+    var old = valid(OLD_KEY, isLabels) || [];
+    var view = old.filter(function (l) { return VIEWS.indexOf(l) >= 0; })[0];
+    if (view && !storedView()) remember(view);
+    drop(OLD_KEY);
   }
 
   /*{# Addresses Material's own scripts cannot take, made harmless before its
@@ -162,28 +196,16 @@
     decode: decode,
     ofFragment: ofFragment,
     fromUrl: fromUrl,
-    stored: stored,
+    other: other,
+    addressFor: addressFor,
+    permalink: permalink,
     storedView: storedView,
     remember: remember,
     chosen: chosen
   };
 
-  /*{# The first painted frame already shows the chosen view: Material's
-     restore script sits after the article, so a slow page would draw its
-     first tab sets in the first view, then swap. Each tab's radio is checked
-     as the parser adds it (mutation records are delivered before the browser
-     paints). Without JavaScript, every set shows its first tab as before. #}*/
-  if (!chosen || !window.MutationObserver) return;
-  var observer = new MutationObserver(function (records) {
-    records.forEach(function (record) {
-      Array.prototype.forEach.call(record.addedNodes, function (node) {
-        if (node.tagName !== "INPUT" || !node.parentNode || !node.parentNode.classList ||
-            !node.parentNode.classList.contains("tabbed-set")) return;
-        var tab = ofFragment(node.id);
-        if (tab && tab.view === chosen) node.checked = true;
-      });
-    });
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener("DOMContentLoaded", function () { observer.disconnect(); });
+  /*{# The state, on the root element before the body is parsed: every tab
+     set is drawn in this view from its first frame (view-tabs.css). Without
+     JavaScript there is no attribute, and each set switches on its own. #}*/
+  document.documentElement.setAttribute("data-view", (chosen || VIEWS[0]).toLowerCase());
 })();

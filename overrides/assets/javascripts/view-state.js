@@ -3,26 +3,20 @@
  *
  * Why this exists: a view shows in many places (every tab set, the header
  * switch, the address bar, heading permalinks, the printed page); each
- * following it on its own, they could disagree: an address naming one
- * view while the page shows the other. This file reads the view once
- * (URL, then Material's stored tab choice) and writes it everywhere. Every
- * way of changing it ends in `show()`: the header switch calls it, and a tab
- * click, an arrow key (tabs-aria.js clicks the tab) or a tab fragment checks
- * a tab's radio, whose change this file takes over from Material's linking.
+ * following it on its own, they could disagree: an address naming one view
+ * while the page shows the other. The state is `<html data-view>`, put there
+ * by the head script (view-choice.js) before the body is parsed; the CSS
+ * shows every set's panel from it (view-tabs.css, print.css). This file is
+ * the only one that changes it, in `show()`, and writes it everywhere else it
+ * shows: the tabs' radios (so assistive technology and Material's underline
+ * follow), the header switch, the address bar, the permalinks, the printed
+ * line. Every way of changing the view ends in `show()`: the header switch
+ * calls it, and a tab click, an arrow key (tabs-aria.js clicks the tab) or a
+ * tab fragment changes a tab's radio, which this file takes as the choice.
+ * Material's own tab linking is off (mkdocs.yml).
  *
- * The rules it applies are view-choice.js's (`window.__view`, inlined in
- * <head>): the views, how a URL names one, Material's own store
- * (`__md_get("__tabs")`: labels, most recent first). That script has already
- * read the URL and the stored choice, and checked the chosen tabs as the page
- * was parsed, so the first paint shows the view; this file runs once the page
- * is parsed.
- *
- * The URL rule: once a view is chosen (by a link, the switch, a tab or an
- * earlier visit), the address is the page with `?view=<view>` (other
- * parameters kept) and its fragment, a tab fragment turned into its section's
- * heading; replaced in place, never a new history entry. Copied, it opens the
- * same view at the same heading for anyone. Until a view is chosen, the
- * address is left as it was.
+ * The rules are the contract's (`window.__view`, view-choice.js): the views,
+ * how a URL names one, the URL rule, the other view, the stored choice.
  */
 (function () {
   // The contract (views, URL reading, stored choice), defined once by
@@ -31,72 +25,80 @@
   var contract = window.__view;
   if (!contract) return;
   var VIEWS = contract.views;
-  var current = null;
+  var root = document.documentElement;
+  var current = contract.named(root.getAttribute("data-view")) || VIEWS[0];
 
-  function labelOf(input) {
-    var set = input.closest(".tabbed-set");
-    return set && set.querySelector(':scope > .tabbed-labels > label[for="' + CSS.escape(input.id) + '"]');
-  }
-
+  // A tab's view, from its id (the heading's id plus the view: the build
+  // checks every set is Developer then Engineer, under a heading).
   function viewOf(input) {
-    var label = labelOf(input);
-    return contract.named(label ? label.textContent.trim() : "");
+    var tab = contract.ofFragment(input.id);
+    return tab && tab.view;
   }
 
   function sets() {
     return Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set"));
   }
 
-  // The address that shows `view`: see "The URL rule" above. A tab fragment
-  // becomes its section's heading, so the address opens on the heading.
-  function addressFor(view) {
-    var url = new URL(location.href);
-    url.searchParams.set("view", view.toLowerCase());
-    var tab = contract.ofFragment(url.hash);
-    if (tab && document.getElementById(tab.heading)) url.hash = "#" + tab.heading;
-    return url;
-  }
-
-  // Check the view's tab in every set. Material's linking would click them
-  // too; `data-md-switching` tells it this change is handled (it then only
-  // moves the set's underline), and the bubbling listener below clears the
-  // mark should Material not be listening.
+  // The radios follow the state: the view's radio checked in every set.
+  // `announce`: tell Material (its underline) and tabs-aria.js (ARIA states)
+  // with a change event; before Material has mounted the sets it reads the
+  // checked radio itself. `selecting` keeps these events from counting as a
+  // reader's choice.
   var selecting = false;
-  function selectTabs(view) {
+  function checkRadios(view, announce) {
     selecting = true;
     try {
-      selectEach(view);
+      document.querySelectorAll(".md-content .tabbed-set > input").forEach(function (input) {
+        if (input.checked || viewOf(input) !== view) return;
+        input.checked = true;
+        if (announce) input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
     } finally {
       selecting = false;
     }
   }
-  function selectEach(view) {
-    sets().forEach(function (set) {
-      set.querySelectorAll(":scope > input").forEach(function (input) {
-        if (input.checked || viewOf(input) !== view) return;
-        var label = labelOf(input);
-        if (label) label.setAttribute("data-md-switching", "");
-        input.click();
-      });
+  // Before Material mounts the sets (at DOMContentLoaded; this file runs just
+  // before it), so its underline starts under the view's tab.
+  checkRadios(current, false);
+
+  // Material's anchor tracking (navigation.tracking) measures the headings'
+  // offsets only when the page's height changes (its table-of-contents
+  // component watches document.body's size; a window `resize` only
+  // re-partitions the old offsets). A change of view moves the headings but
+  // often keeps the height, and the address it wrote while scrolling, like
+  // the contents' highlight, then named the section above. One frame of one
+  // extra pixel (view-tabs.css) makes it measure again, after the change.
+  function remeasure() {
+    root.classList.add("view-measuring");
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { root.classList.remove("view-measuring"); });
     });
   }
 
   // `how.store` false: the view was not chosen now (the page opened in it);
   // `how.address` false: nothing was ever chosen, so the address stays as the
-  // reader typed it (a first visit's `/` is not turned into `/?view=developer`).
+  // reader typed it (a first visit's `/` is not turned into `/?view=developer`);
+  // `how.section`: the heading whose section the address names (a tab click
+  // names the set's own).
   function show(view, how) {
     how = how || {};
     if (view !== current && !how.keepNote) dismissNote();
+    var changed = view !== current;
     current = view;
-    document.documentElement.setAttribute("data-view", view.toLowerCase());
-    selectTabs(view);
+    root.setAttribute("data-view", view.toLowerCase());
+    checkRadios(view, true);
+    if (changed) remeasure();
     if (how.store !== false) contract.remember(view);
     document.querySelectorAll(".view-switch input").forEach(function (radio) {
-      radio.checked = radio.value === view;
+      if (radio.checked !== (radio.value === view)) radio.checked = radio.value === view;
     });
     if (!sets().length) return; // a page without views (404) has no view to name
     if (how.address !== false) {
-      history.replaceState(history.state, "", addressFor(view).href);
+      var address = new URL(contract.addressFor(location.href, view, function (id) {
+        return !!document.getElementById(id);
+      }));
+      if (how.section) address.hash = "#" + how.section;
+      history.replaceState(history.state, "", address.href);
       __idle.later("permalinks", writePermalinks);
     }
     __idle.later("print-address", writePrintAddress);
@@ -109,7 +111,7 @@
   // Permalinks name the view too, so a copied ¶ opens the section as seen.
   function writePermalinks() {
     document.querySelectorAll(".md-content .headerlink").forEach(function (link) {
-      link.setAttribute("href", "?view=" + current.toLowerCase() + "#" + link.getAttribute("href").split("#")[1]);
+      link.setAttribute("href", contract.permalink(current, link.getAttribute("href").split("#")[1]));
     });
   }
   ["pointerover", "focusin", "contextmenu"].forEach(function (type) {
@@ -121,11 +123,10 @@
   function writePrintAddress() {
     var line = document.querySelector("[data-print-address]");
     if (!line) return;
-    var address = addressFor(current);
-    var page = address.origin + address.pathname + "?view=";
-    var other = VIEWS[1 - VIEWS.indexOf(current)];
-    line.replaceChildren("Printed in the " + current + " view from ", printUrl(page + current.toLowerCase()),
-      ". The " + other + " view: ", printUrl(page + other.toLowerCase()));
+    var page = location.origin + location.pathname;
+    var other = contract.other(current);
+    line.replaceChildren("Printed in the " + current + " view from ", printUrl(contract.addressFor(page, current)),
+      ". The " + other + " view: ", printUrl(contract.addressFor(page, other)));
   }
 
   // A search hit that switched the view says so, on screen and to assistive
@@ -186,34 +187,40 @@
     return found;
   }
 
-  // A tab the reader chose (click, key, fragment): the owner links the sets,
-  // stores the choice and keeps the chosen set where it was on screen (the
-  // sets above it change height), as Material's linking would.
+  // A tab the reader chose (click, key, fragment): the owner shows its view
+  // in every set, stores it, names the set's section in the address and
+  // keeps the set where it was on screen (the sets above it change height).
+  // Keeping it in place scrolls the page, and Material's anchor tracking
+  // would then rewrite the address 250 ms later to the section at the top of
+  // the window. Its tracking stops at a `hashchange` and ignores the first
+  // scroll after it restarts; it also ignores the first such event when the
+  // page opened without a fragment (it skips one emission of its location
+  // target), so the event goes out twice. (Material's table-of-contents
+  // component, mountTableOfContents.)
+  function choose(input) {
+    var view = viewOf(input);
+    var tab = contract.ofFragment(input.id);
+    if (!view) return;
+    keepingPlace(input.closest(".tabbed-set"), function () { show(view, { section: tab.heading }); });
+    for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+  }
   document.addEventListener("change", function (event) {
     var input = event.target;
-    if (!input.matches(".tabbed-set > input") || !input.checked) return;
-    var label = labelOf(input);
-    var view = viewOf(input);
-    if (!label || !view || label.hasAttribute("data-md-switching") || current === null) return;
-    label.setAttribute("data-md-switching", "");
-    keepingPlace(input.closest(".tabbed-set"), function () { show(view); });
+    if (selecting || !input.matches(".tabbed-set > input") || !input.checked) return;
+    choose(input);
   }, true);
-  document.addEventListener("change", function (event) {
-    var label = event.target.matches(".tabbed-set > input") && labelOf(event.target);
-    if (label) label.removeAttribute("data-md-switching");
-  });
   // A click on the tab already shown changes nothing, so no change event:
-  // Material has still put the tab's fragment in the address, and the click
-  // is a choice all the same. (A click on the other tab checks it before this
-  // runs; the change event above takes it.)
+  // the click is a choice all the same. (A click on the other tab checks it
+  // before this runs; the change event above takes it.)
   document.addEventListener("click", function (event) {
     var input = event.target;
-    if (selecting || current === null || !input.matches || !input.matches(".tabbed-set > input")) return;
-    if (input.checked && viewOf(input) === current) show(current);
+    if (selecting || !input.matches || !input.matches(".tabbed-set > input")) return;
+    if (input.checked && viewOf(input) === current) choose(input);
   }, true);
 
-  // The header switch: two radios named for assistive technology. Built
-  // here, so that without JavaScript there is no switch that cannot work.
+  // The header switch: two radios named for assistive technology, built
+  // whole (labels, name, the view checked) before it is inserted in one step.
+  // Built here, so that without JavaScript there is no switch that cannot work.
   function mountSwitch() {
     var header = document.querySelector(".md-header__inner");
     if (!header || header.querySelector(".view-switch")) return;
@@ -228,6 +235,7 @@
       radio.name = "__view";
       radio.id = id;
       radio.value = view;
+      if (view === current) radio.checked = true;
       // A click, not a change: choosing the view already shown is a choice too.
       // The reader stays in the section they were reading.
       radio.addEventListener("click", function () {
@@ -278,7 +286,7 @@
     var query = (new URL(location.href).searchParams.get("h") || "").toLowerCase();
     var terms = query.split(/[\s*+:~^]+/).filter(Boolean);
     var article = document.querySelector(".md-content article");
-    if (!terms.length || !article || current === null) return;
+    if (!terms.length || !article) return;
     var start = target();
     var parts = [start || article];
     var level = start && /^H([1-6])$/.exec(start.tagName);
@@ -300,7 +308,7 @@
       if (text.indexOf(terms.join(" ")) >= 0) return terms.length + 1;
       return terms.filter(function (term) { return text.indexOf(term) >= 0; }).length;
     }
-    var other = VIEWS[1 - VIEWS.indexOf(current)];
+    var other = contract.other(current);
     if (score(other) > score(current)) {
       var previous = current;
       show(other, { keepNote: true });
@@ -323,15 +331,13 @@
   document$.subscribe(function () {
     mountSwitch();
     mountAnnouncer();
-    var first = sets()[0];
-    var checked = first && first.querySelector(":scope > input:checked");
-    // view-choice.js has read the URL and the stored choice; the default is not a choice.
-    var chosen = contract.chosen;
+    // view-choice.js has read the URL and the stored choice and put the view
+    // on the page; the default is not a choice, so it writes no address.
     var tab = contract.ofFragment(location.hash);
     // A view the address names (`?view=`, a tab fragment) was picked on
     // purpose, by a link or the reader: a search highlight does not overrule it.
     var named = contract.fromUrl();
-    show(chosen || (checked && viewOf(checked)) || VIEWS[0], { store: false, address: !!chosen });
+    show(current, { store: false, address: !!contract.chosen });
     // An incoming tab fragment now names its heading: open on the heading.
     var heading = tab && location.hash === "#" + tab.heading && document.getElementById(tab.heading);
     if (heading) heading.scrollIntoView();

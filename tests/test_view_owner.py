@@ -1,0 +1,209 @@
+"""The view has one state and one owner, and addresses stay right after a switch.
+
+- One state: the head script puts the view on `<html data-view>` before the
+  body is parsed and the site's CSS shows each set's panel from it, so the
+  view shows even when Material's bundle and the site's deferred scripts never
+  run; without JavaScript each set switches on its own.
+- The header switch is inserted whole: labelled, named, one option checked.
+- After a change of view, Material's anchor tracking names the section on
+  screen: after a ¶ click, a click in the table of contents and a scroll, on
+  every page, at 1280 and 390 px. It measures headings only when the page's
+  height changes, and a switch moves headings without changing it;
+  view-state.js makes it measure again. A tab click names its own set's section.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import NAV_PAGES
+from support.browser import DESKTOP, PHONE
+from view_contract import VIEWS
+
+SWITCH_LABEL = ".md-header [role=radiogroup] label"
+
+# Which panel each set shows on screen: "0" (Developer), "1" (Engineer), or how many.
+PANELS = """() => [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
+  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+  const shown = blocks.map((b, i) => getComputedStyle(b).display !== "none" ? i : -1).filter(i => i >= 0);
+  return shown.length === 1 ? String(shown[0]) : `${shown.length} panels shown`;
+})"""
+
+# --- One state, shown by CSS -------------------------------------------------------
+
+
+def test_the_view_shows_with_materials_bundle_and_the_sites_scripts_blocked(fresh_context):
+    context = fresh_context()
+    # Every script file: Material's bundle, site.js. Only the inline head script runs.
+    context.route("**/assets/javascripts/**/*.js", lambda route: route.abort())
+    page = context.new_page()
+    for path in ["article/?view=engineer", "comparison/"]:  # the link, then the stored choice
+        page.goto(path)
+        assert page.evaluate("document.documentElement.dataset.view") == "engineer", path
+        shown = page.evaluate(PANELS)
+        assert shown and shown == ["1"] * len(shown), f"{path}: sets show {shown}, expected Engineer (1) in each"
+        assert page.evaluate("typeof window.document$") == "undefined", "Material's bundle ran"
+
+
+def test_without_javascript_each_set_switches_on_its_own(fresh_context):
+    page = fresh_context(java_script_enabled=False).new_page()
+    page.goto("article/?view=engineer")  # a link's view needs JavaScript; the sets still work
+    assert page.evaluate("document.documentElement.hasAttribute('data-view')") is False
+    page.locator(".tabbed-set").nth(1).locator(".tabbed-labels > label", has_text="Engineer").click()
+    shown = page.evaluate(PANELS)
+    assert shown[1] == "1" and set(shown[:1] + shown[2:]) == {"0"}, shown
+
+
+# --- The header switch is inserted whole -------------------------------------------
+
+# Each time a .view-switch enters the document, what it is at that moment.
+SWITCH_AT_INSERTION = """
+window.__switches = [];
+for (const [proto, name] of [[Node.prototype, "insertBefore"], [Node.prototype, "appendChild"], [Element.prototype, "append"], [Element.prototype, "prepend"], [Element.prototype, "after"], [Element.prototype, "before"]]) {
+  const original = proto[name];
+  proto[name] = function (...args) {
+    const result = original.apply(this, args);
+    for (const node of args) {
+      if (!(node instanceof Element) || !node.isConnected) continue;
+      const group = node.matches(".view-switch") ? node : node.querySelector && node.querySelector(".view-switch");
+      const radio = node.matches("input") && node.closest(".view-switch") ? node : null;
+      for (const el of [group, radio && radio.closest(".view-switch")].filter(Boolean)) {
+        const radios = [...el.querySelectorAll("input[type=radio]")];
+        window.__switches.push({
+          name: el.getAttribute("aria-label"),
+          role: el.getAttribute("role"),
+          options: radios.map(r => { const l = el.querySelector(`label[for="${r.id}"]`); return l ? l.textContent : null; }),
+          checked: radios.filter(r => r.checked).length,
+        });
+      }
+    }
+    return result;
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("path", ["article/", "article/?view=engineer", "404.html"])
+def test_the_header_switch_is_inserted_whole(fresh_context, path):
+    context = fresh_context()
+    context.add_init_script(SWITCH_AT_INSERTION)
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector(".view-switch")
+    seen = page.evaluate("window.__switches")
+    assert seen, f"{path}: no insertion of the switch was seen"
+    whole = {"name": "View", "role": "radiogroup", "options": list(VIEWS), "checked": 1}
+    assert all(s == whole for s in seen), f"{path}: the switch entered the page as {seen}, not {whole}"
+
+
+# --- Addresses after a switch ------------------------------------------------------
+
+# Headings of the table of contents below the page's first tab set (a switch
+# moves them) that can reach the top of the window, at most `n`.
+MOVED_HEADINGS = """n => {
+  const first = document.querySelector(".md-content .tabbed-set");
+  if (!first) return [];
+  const ids = [...document.querySelectorAll('[data-md-component="toc"] a.md-nav__link')].map(a => decodeURIComponent(a.hash.slice(1)));
+  return [...new Set(ids)].map(id => document.getElementById(id)).filter(h => h &&
+    (first.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+    h.getBoundingClientRect().top + scrollY + innerHeight < document.documentElement.scrollHeight - 40
+  ).slice(0, n).map(h => h.id);
+}"""
+
+# The section Material's tracking holds as the one on screen, and the address
+# names it: both the given heading.
+NAMES_SECTION = """id => {
+  const active = document.querySelector('[data-md-component="toc"] .md-nav__link--active');
+  return !!active && decodeURIComponent(active.hash) === "#" + id && decodeURIComponent(location.hash) === "#" + id;
+}"""
+STATE = """() => ({address: location.href, contents: (document.querySelector('[data-md-component="toc"] .md-nav__link--active') || {}).hash || null})"""
+
+
+def names_section_after_scrolling(page, viewport, heading) -> bool:
+    """The reader scrolls a little, a few times: Material's tracking writes the
+    address of the section it holds on screen 250 ms after a scroll, and
+    ignores the first scroll after a fragment changed. True once the contents'
+    highlight and the address both name `heading`."""
+    page.mouse.move(viewport["width"] // 2, viewport["height"] // 2)
+    for _ in range(6):
+        page.mouse.wheel(0, 2)
+        try:
+            page.wait_for_function(NAMES_SECTION, arg=heading, timeout=600)
+            return True
+        except Exception:
+            continue
+    return False
+
+
+def land_by_permalink(page, heading, viewport):
+    page.locator(f"[id='{heading}'] > a.headerlink").click()
+
+
+def land_by_contents(page, heading, viewport):
+    if viewport["width"] < 1220:  # the contents sit in the drawer
+        page.locator(".md-header label[for='__drawer']").click()
+        link = page.locator(f".md-sidebar--primary [data-md-component='toc'] a.md-nav__link[href='#{heading}']")
+    else:
+        link = page.locator(f".md-sidebar--secondary [data-md-component='toc'] a.md-nav__link[href='#{heading}']")
+    if link.is_visible() and link.bounding_box()["y"] < viewport["height"]:
+        link.click()
+    else:  # a long page's contents in the drawer, folded or below its fold: the link, followed
+        link.evaluate("a => a.click()")
+
+
+def land_by_scrolling(page, heading, viewport):
+    page.evaluate(f"document.getElementById({heading!r}).scrollIntoView()")
+
+
+LANDINGS = [land_by_permalink, land_by_contents, land_by_scrolling]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("path", NAV_PAGES)
+def test_after_a_switch_the_address_names_the_section_on_screen(fresh_context, viewport, path):
+    page = fresh_context(viewport=viewport).new_page()
+    page.goto(f"{path}?view={VIEWS[0].lower()}")
+    headings = page.evaluate(MOVED_HEADINGS, len(LANDINGS))
+    if not headings:
+        pytest.skip(f"/{path} has no heading below a tab set that can reach the top of the window")
+    wrong = []
+    for view in [VIEWS[1], VIEWS[0]]:
+        page.locator(SWITCH_LABEL, has_text=view).click()
+        for heading, land in zip(headings, LANDINGS):
+            land(page, heading, viewport)
+            if not names_section_after_scrolling(page, viewport, heading):
+                wrong.append(f"{view}, {land.__name__} to #{heading}: {page.evaluate(STATE)}")
+    assert not wrong, f"/{path} at {viewport['width']} px, after a switch:\n" + "\n".join(wrong)
+
+
+# The first set below another section whose heading and labels fit in the lower
+# half of the window: [index of the set, its heading's id].
+LOW_SET = """() => {
+  const sets = [...document.querySelectorAll(".md-content .tabbed-set")];
+  for (const [i, set] of sets.entries()) {
+    let h = set.previousElementSibling;
+    while (h && !/^H[1-6]$/.test(h.tagName)) h = h.previousElementSibling;
+    const above = [...document.querySelectorAll(".md-content article :is(h2, h3)[id]")].filter(x => x.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const gap = set.querySelector(".tabbed-labels").getBoundingClientRect().top - h.getBoundingClientRect().top;
+    if (h && h.id && above.length && gap < innerHeight * 0.4) return [i, h.id];
+  }
+  return null;
+}"""
+
+
+def test_a_tab_click_low_on_the_screen_names_its_own_section(fresh_context, site):
+    page = fresh_context().new_page()
+    page.clock.install()  # Material's tracking writes 250 ms after a scroll: run past it without waiting
+    page.goto("article/?view=developer")
+    index, heading = page.evaluate(LOW_SET)
+    # The set's heading halfway down the window: the section at the top of the window is another one.
+    page.evaluate(f"window.scrollTo(0, document.getElementById({heading!r}).getBoundingClientRect().top + scrollY - innerHeight / 2)")
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    page.clock.run_for(1000)
+    before = page.evaluate("location.hash")
+    assert before != f"#{heading}", "the test needs another section at the top of the window"
+    page.locator(".md-content .tabbed-set").nth(index).locator(".tabbed-labels > label", has_text="Engineer").click()
+    assert page.evaluate("location.href") == f"{site.url}article/?view=engineer#{heading}"
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    page.clock.run_for(1000)  # and Material's tracking leaves it so
+    assert page.evaluate("location.href") == f"{site.url}article/?view=engineer#{heading}"
