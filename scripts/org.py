@@ -49,7 +49,7 @@ LEVELS = ("First job", "Senior", "Staff")
 
 # Each key: required or not. Nested mappings and list items have their own.
 TOP_KEYS = {"name": True, "team": True, "contact": True, "titles": False, "first_week": False, "links": False,
-            # Who owns this copy's text, where corrections go, and what it changed (issue 32).
+            # Who owns this copy's text, where corrections go, and what it changed.
             "repository": False, "feedback": False, "changes": False}
 CONTACT_KEYS = {"label": True, "url": True}
 TITLE_KEYS = {"title": True, "role": True, "level": True, "view": True}
