@@ -246,8 +246,7 @@ def _ownership_html(org: dict) -> str:
     contact, feedback = org["contact"], org.get("feedback")
     route = (f"Questions: {_a(contact)}. Corrections: {_a(feedback)}." if feedback
              else f"Questions and corrections: {_a(contact)}.")
-    source = (f' Source: <a href="{_attr(org["repository"])}">{_attr(org["repository"].removeprefix("https://"))}</a>.'
-              if org.get("repository") else "")
+    source = (f' Source: <a href="{_attr(org["repository"])}">its repository</a>.' if org.get("repository") else "")
     line = f'<span class="org-credit">Kept for <strong>{_attr(org["name"])}</strong> by {_attr(org["team"])}. {route}{source}</span>'
     if org.get("changes"):
         changed = " ".join(_attr(c if c.endswith((".", "!", "?")) else c + ".") for c in org["changes"])
