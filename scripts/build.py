@@ -154,6 +154,8 @@ def build(engine: str, site_url: str, work: Path, root: Path = ROOT) -> Path:
     # An organisation's org.yml, checked and written into what the pages
     # include (a no-op without one). It writes into the checkout: under the lock.
     run([str(venv / "python"), str(root / "scripts" / "org.py"), "prepare"], root, env)
+    # No placeholder owner: a repository or contact that is an example address stops here.
+    run([str(venv / "python"), str(root / "scripts" / "org.py"), "publishable"], root, env)
     if engine == "mkdocs":
         site = work / "site"
         run([str(venv / "mkdocs"), "build", "--strict", "--clean", "--site-dir", str(site)], root, env)

@@ -20,6 +20,7 @@ wrote. Usage:
 
     python scripts/org.py prepare          # org.yml at the repository root
     python scripts/org.py check FILE       # only check a file
+    python scripts/org.py publishable      # refuse placeholders (./scripts/build runs it)
 
 A bad file stops the build with one line naming the file, the line in it,
 the key (list positions counted from 1) and the fix.
@@ -53,7 +54,9 @@ PARTIAL = Path("overrides/partials/org.html")  # generated; included with `ignor
 LEVELS = ("First job", "Senior", "Staff")
 
 # Each key: required or not. Nested mappings and list items have their own.
-TOP_KEYS = {"name": True, "team": True, "contact": True, "titles": False, "first_week": False, "links": False}
+TOP_KEYS = {"name": True, "team": True, "contact": True, "titles": False, "first_week": False, "links": False,
+            # Who owns this copy's text, where corrections go, and what it changed.
+            "repository": False, "feedback": False, "changes": False}
 CONTACT_KEYS = {"label": True, "url": True}
 TITLE_KEYS = {"title": True, "role": True, "level": True, "view": True}
 LINK_KEYS = {"label": True, "url": True}
@@ -415,6 +418,37 @@ def check(data, file: str = ORG_FILE, lines: dict | None = None, source: list[st
             entry = c.mapping(entry, at, LINK_KEYS)
             org["links"][view].append({"label": c.text(entry["label"], at + ("label",)),
                                        "url": c.link(entry["url"], at + ("url",))})
+    return _ownership(c, data, org)
+
+
+def _ownership(c: "_Check", data: dict, org: dict) -> dict:
+    """The copy's own repository, feedback route and changes, each optional.
+
+    `repository` (https://) is where the copy's source lives: the footer links
+    it, and without it no page links to any repository. `feedback` (label and
+    url) is where corrections go; without it, the contact takes them.
+    `changes` says in a sentence or a list what the organisation changed in
+    the original: the footer says it beside the credit to the original."""
+    repository = data.get("repository")
+    org["repository"] = None
+    if not _blank(repository):
+        url = c.link(repository, ("repository",))
+        if not url.startswith("https://"):
+            c.fail(("repository",), f"{_show(url)} is not an https:// address; give the address of your copy's repository.")
+        org["repository"] = url
+    feedback = data.get("feedback")
+    org["feedback"] = None
+    if not _blank(feedback):
+        feedback = c.mapping(feedback, ("feedback",), LINK_KEYS)
+        org["feedback"] = {"label": c.text(feedback["label"], ("feedback", "label")),
+                           "url": c.link(feedback["url"], ("feedback", "url"))}
+    changes = data.get("changes")
+    if _blank(changes):
+        changes = []
+    elif not isinstance(changes, list):
+        changes = [changes]
+    org["changes"] = [c.text(change, ("changes",) if len(changes) == 1 else ("changes", i))
+                      for i, change in enumerate(changes)]
     return org
 
 
@@ -445,7 +479,9 @@ def render(org: dict) -> dict[str, str]:
         f"## At {name} {{ #at-your-organisation }}\n\n"
         f"How the titles used at {name} map onto the roles and levels on this page, as {team} keeps them. "
         "Where the two disagree about a person's work, the work wins: see the next section.\n\n"
-        f"| Title at {name} | Closest role on this site | Level | Read first |\n| --- | --- | --- | --- |\n{rows}"
+        # In a div for the phone's stacked layout (stacked-tables.css).
+        f'<div class="org-titles-table" markdown>\n\n'
+        f"| Title at {name} | Closest role on this site | Level | Read first |\n| --- | --- | --- | --- |\n{rows}\n</div>\n"
         if org["titles"] else ""
     )
     for view in VIEWS:
@@ -462,13 +498,27 @@ def render(org: dict) -> dict[str, str]:
             + "".join(f'- <a href="{_md(link["url"])}">{_md(link["label"])}</a>\n' for link in links)
             if links else ""
         )
-    contact = org["contact"]
-    out["org.html"] = (
-        "{#- Written by scripts/org.py from org.yml; do not edit. -#}\n"
-        f'<span class="org-credit">Kept for <strong>{_attr(org["name"])}</strong> by {_attr(org["team"])}. '
-        f'Questions and corrections: <a href="{_attr(contact["url"])}">{_attr(contact["label"])}</a>.</span>\n'
-    )
+    out["org.html"] = "{#- Written by scripts/org.py from org.yml; do not edit. -#}\n" + _ownership_html(org)
     return out
+
+
+def _a(link: dict) -> str:
+    return f'<a href="{_attr(link["url"])}">{_attr(link["label"])}</a>'
+
+
+def _ownership_html(org: dict) -> str:
+    """The organisation's line for the footer and the printed page: who keeps
+    the copy, where questions and corrections go, its repository if it names
+    one, and what it changed in the original."""
+    contact, feedback = org["contact"], org.get("feedback")
+    route = (f"Questions: {_a(contact)}. Corrections: {_a(feedback)}." if feedback
+             else f"Questions and corrections: {_a(contact)}.")
+    source = (f' Source: <a href="{_attr(org["repository"])}">its repository</a>.' if org.get("repository") else "")
+    line = f'<span class="org-credit">Kept for <strong>{_attr(org["name"])}</strong> by {_attr(org["team"])}. {route}{source}</span>'
+    if org.get("changes"):
+        changed = " ".join(_attr(c if c.endswith((".", "!", "?")) else c + ".") for c in org["changes"])
+        line += f' <span class="org-changes">Changed by {_attr(org["name"])} from the original: {changed}</span>'
+    return line + "\n"
 
 
 def _write(path: Path, text: str) -> None:
@@ -493,12 +543,50 @@ def prepare(root: Path = ROOT) -> dict | None:
     return org
 
 
+# --- Before publishing --------------------------------------------------------------
+
+# Addresses that stand in for a real owner: the public site's old placeholder
+# repository, and hosts reserved for examples (RFC 2606 and 6761), such as
+# org.example.yml's northwind.example.
+PLACEHOLDER_URLS = ("https://github.com/dev-vs-eng/dev-vs-eng",)
+EXAMPLE_HOSTS = re.compile(r"(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$")
+
+
+def placeholder(url: str) -> bool:
+    host = re.match(r"^https?://([^/:?#]+)", url or "")
+    return url.rstrip("/") in PLACEHOLDER_URLS or bool(host and EXAMPLE_HOSTS.search(host[1].lower()))
+
+
+def publish_problems(root: Path = ROOT) -> list[str]:
+    """What a published build must not carry: a repository or contact that is a
+    placeholder, in mkdocs.yml's repo_url or in org.yml. One line each, naming
+    the file, the key and the fix. ./scripts/build refuses to build on any."""
+    problems = []
+    repo = re.search(r"^repo_url:[ \t]*['\"]?([^'\"\s#]+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    if repo and placeholder(repo[1]):
+        problems.append(f"mkdocs.yml: repo_url: {repo[1]!r} is a placeholder, not a repository anyone keeps; "
+                        "set it to your repository, or leave it out and no page links to one.")
+    if (root / ORG_FILE).exists():
+        org = load(root / ORG_FILE)
+        urls = [("repository", org["repository"]), ("contact.url", org["contact"]["url"])]
+        urls += [("feedback.url", org["feedback"]["url"])] if org["feedback"] else []
+        urls += [(f"links.{view}[{i}].url", link["url"]) for view in VIEWS for i, link in enumerate(org["links"][view])]
+        problems += [f"{ORG_FILE}: {key}: {url!r} is a placeholder (an example address); put your own, "
+                     "or leave the key out where it is optional." for key, url in urls if url and placeholder(url)]
+    return problems
+
+
 def main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["prepare"] and len(argv) == 1:
             org = prepare()
             print(f"scripts/org.py: {'built with ' + org['name'] if org else 'no org.yml; the public site'}", file=sys.stderr)
             return 0
+        if argv[:1] == ["publishable"] and len(argv) == 1:
+            problems = publish_problems()
+            for problem in problems:
+                print(f"error: {problem}", file=sys.stderr)
+            return 1 if problems else 0
         if argv[:1] == ["check"] and len(argv) == 2:
             load(Path(argv[1]))
             return 0

@@ -30,7 +30,8 @@ ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z]+|PoC)s?(?![\w-])|\bp\d\d\b")
 def page_text(site, page: str) -> str:
     html = (site.path / page / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    for hidden in article.select("pre, code, script, svg, .headerlink"):
+    # The printed credit line (.print-credit) is the footer's, on paper: furniture, not the page's prose.
+    for hidden in article.select("pre, code, script, svg, .headerlink, .print-credit"):
         hidden.decompose()
     return article.get_text(" ")
 

@@ -9,7 +9,7 @@ editorial/repeated-phrases.txt (a section's name used as link text, the
 success metric's question quoted where it is discussed).
 
 Left out: the titles of cited works, the glossary and further reading, which restate the other pages by
-design (one definition or one line per entry), the handoff checklist and the one-page handout,
+design (one definition or one line per entry), the handoff checklist and the one-page handouts,
 each made to be printed and read on its own. Code, tables of links,
 tab labels and the template's lines on every page are not prose.
 """
@@ -26,7 +26,7 @@ from conftest import ROOT
 
 RUN = 6
 ALLOWED = ROOT / "editorial" / "repeated-phrases.txt"
-RESTATE_BY_DESIGN = {"glossary/", "further-reading/", "handoff/", "handout/"}
+RESTATE_BY_DESIGN = {"glossary/", "further-reading/", "handoff/", "handout/", "handout-model-work/"}
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -40,8 +40,8 @@ def pages(site) -> list[str]:
 def prose_words(site, page: str) -> list[str]:
     html = (site.path / page / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    # The address line and the note on tab sets without scripts are the template's, on every page.
-    for hidden in article.select("pre, code, script, svg, .headerlink, .tabbed-labels, .link-table, [data-print-address], .views-need-scripts"):
+    # The address line, the printed credit and the note on tab sets without scripts are the template's, on every page.
+    for hidden in article.select("pre, code, script, svg, .headerlink, .tabbed-labels, .link-table, [data-print-address], .views-need-scripts, .print-credit"):
         hidden.decompose()
     # A cited work's title is a reference, not prose: it ends a run like a block does.
     for citation in article.select("a[href^='http']"):

@@ -23,6 +23,16 @@
       /(\/|\.html)$/.test(url.pathname) && !/\/404\.html$/.test(url.pathname);
   }
 
+  // A handout (a page with .handout-intro) is read from paper by someone who
+  // types what it says: each link to a page of the site also gets its short
+  // address, the part after the site's own (handout.css prints it).
+  function writeShort(link, url) {
+    var root = typeof __md_scope !== "undefined" ? __md_scope : new URL("/", location.href);
+    if (document.querySelector(".handout-intro") && sitePage(url)) {
+      link.setAttribute("data-print-short", url.href.slice(root.href.length).replace(/index\.html$/, "") || "./");
+    }
+  }
+
   // One link's printed address: empty for a link within the page or one
   // whose text already is its address.
   function write(link, view) {
@@ -39,6 +49,7 @@
     var named = url.searchParams.has("view") || !!(contract && contract.ofFragment(url.hash));
     if (view && sitePage(url) && !named) url.searchParams.set("view", view);
     link.setAttribute("data-print-href", url.href);
+    writeShort(link, url);
   }
 
   // Every link of the page, a hundred a task (the glossary has over four hundred).
