@@ -145,15 +145,15 @@ def broken(change) -> str:
 
 
 BAD_INPUT = {
-    "unknown key": (lambda d: d.update(slogan="Ship it"), "org.yml line 46: slogan: unknown key"),
-    "unknown nested key": (lambda d: d["titles"][0].update(band="L4"), "org.yml line 11: titles #1.band: unknown key"),
-    "title's view": (lambda d: d["titles"][1].update(view="Manager"), "org.yml line 14: titles #2.view: 'Manager' is not a view; use Developer or Engineer"),
-    "first week's view": (lambda d: d["first_week"].update(Designer=["x"]), "org.yml line 35: first_week.Designer: 'Designer' is not a view"),
+    "unknown key": (lambda d: d.update(slogan="Ship it"), "org.yml line 52: slogan: unknown key"),
+    "unknown nested key": (lambda d: d["titles"][0].update(band="L4"), "org.yml line 17: titles #1.band: unknown key"),
+    "title's view": (lambda d: d["titles"][1].update(view="Manager"), "org.yml line 20: titles #2.view: 'Manager' is not a view; use Developer or Engineer"),
+    "first week's view": (lambda d: d["first_week"].update(Designer=["x"]), "org.yml line 41: first_week.Designer: 'Designer' is not a view"),
     "http link": (lambda d: d["contact"].update(url="http://chat.example/x"), "org.yml line 5: contact.url: 'http://chat.example/x' is not an https:// or mailto: link, nor a path on this site's host; use https://"),
-    "script link": (lambda d: d["links"]["Engineer"][0].update(url="javascript:alert(1)"), "org.yml line 43: links.Engineer #1.url: 'javascript:alert(1)' is not an https://"),
+    "script link": (lambda d: d["links"]["Engineer"][0].update(url="javascript:alert(1)"), "org.yml line 49: links.Engineer #1.url: 'javascript:alert(1)' is not an https://"),
     "missing name": (lambda d: d.pop("name"), "org.yml: name: missing; it is required"),
     "missing contact url": (lambda d: d["contact"].pop("url"), "org.yml line 3: contact.url: missing; it is required"),
-    "missing title's level": (lambda d: d["titles"][2].pop("level"), "org.yml line 15: titles #3.level: missing; it is required"),
+    "missing title's level": (lambda d: d["titles"][2].pop("level"), "org.yml line 21: titles #3.level: missing; it is required"),
 }
 
 
@@ -185,7 +185,7 @@ def checkout_copy(folder: Path, org_file: str | None) -> Path:
 def test_both_build_commands_stop_on_a_bad_file_with_the_message(tmp_path):
     """The CLI that build scripts call first, and a plain `mkdocs build` (through hooks/org.py)."""
     root = checkout_copy(tmp_path / "checkout", broken(lambda d: d["titles"][0].update(view="Lead")))
-    expected = "org.yml line 10: titles #1.view: 'Lead' is not a view; use Developer or Engineer (in any case)."
+    expected = "org.yml line 16: titles #1.view: 'Lead' is not a view; use Developer or Engineer (in any case)."
     cli = subprocess.run([sys.executable, "scripts/org.py", "prepare"], cwd=root, capture_output=True, text=True)
     assert cli.returncode != 0 and expected in cli.stderr, cli.stderr
     mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],

@@ -199,11 +199,11 @@ def test_an_organisations_repository_feedback_and_changes_are_its_own_line():
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"repository": "http://git.acme/x"}, "org.yml: repository: 'http://git.acme/x' is neither an https:// link"),
+    ({"repository": "http://git.acme/x"}, "org.yml: repository: 'http://git.acme/x' is not an https:// or mailto: link"),
     ({"repository": "/git/x"}, "org.yml: repository: '/git/x' is not an https:// address"),
     ({"feedback": {"label": "Tracker"}}, "org.yml: feedback.url: missing; it is required."),
     ({"changes": {"a": 1}}, "org.yml: changes: must be text."),
-    ({"changes": ["Ok", ["nested"]]}, "org.yml: changes[1]: must be text."),
+    ({"changes": ["Ok", ["nested"]]}, "org.yml: changes #2: must be text."),
 ])
 def test_a_bad_repository_feedback_or_changes_is_named(change, message):
     data = {**yaml.safe_load((ROOT / "org.example.yml").read_text(encoding="utf-8")), **change}
