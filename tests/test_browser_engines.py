@@ -621,8 +621,8 @@ def test_the_self_check_gives_a_reading(reader):
     reader.goto("self-check/")
     statements = reader.js("() => document.querySelectorAll('form.self-check fieldset').length")
     assert statements >= 8
-    for i in range(statements):  # the first ending of each: the developer end
-        reader.click(f"form.self-check fieldset:nth-of-type({i + 1}) label", nth=0)
+    for i in range(statements):  # the developer end of each (value 0; the page alternates the order)
+        reader.click(f"form.self-check fieldset:nth-of-type({i + 1}) label:has(input[value='0'])", nth=0)
     reader.click("form.self-check button", "Show my place on the spectrum")
     readings = reader.wait_for("""() => {
       const shown = [...document.querySelectorAll('.self-check-result')].map(r => !!r.getClientRects().length);

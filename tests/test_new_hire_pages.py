@@ -57,37 +57,6 @@ def test_each_level_has_an_example_at_each_end(site, level):
         assert len(block.get_text(" ", strip=True).split()) >= quantity("roles.level_example_words"), f"roles/#{level}: the {view} example is a stub"
 
 
-def test_the_roles_table_is_readable_on_a_phone(fresh_context):
-    """Five columns do not fit 390 px: the table scrolls in its own frame,
-    each column keeps room for a few words, and the title column stays in view."""
-    page = fresh_context(viewport=PHONE).new_page()
-    page.goto("roles/")
-    settled(page)
-    frame = page.locator(".roles-table .md-typeset__scrollwrap")
-    measure = """frame => {
-      const cells = [...frame.querySelectorAll('td')];
-      const title = frame.querySelector('tbody td');
-      return {
-        right: frame.getBoundingClientRect().right,
-        font: Math.min(...cells.map(c => parseFloat(getComputedStyle(c).fontSize))),
-        narrowest: Math.min(...cells.map(c => c.getBoundingClientRect().width)),
-        titleLeft: title.getBoundingClientRect().left - frame.getBoundingClientRect().left,
-        scrolls: frame.scrollWidth > frame.clientWidth,
-      };
-    }"""
-    before = frame.evaluate(measure)
-    assert before["right"] <= PHONE["width"], before
-    assert before["font"] >= 12 and before["narrowest"] >= 80, before
-    assert before["scrolls"], "at 390 px the roles table is expected to scroll inside its frame"
-    assert frame.get_attribute("tabindex") == "0", "a frame that scrolls must take keyboard focus"
-    frame.evaluate("frame => { frame.scrollLeft = 400; }")
-    after = frame.evaluate(measure)
-    assert abs(after["titleLeft"]) <= 1, f"the title column scrolled out of view: {after}"
-
-
-# --- The handoff checklist -----------------------------------------------------
-
-
 def test_the_handoff_checklist_has_the_promised_checkboxes_in_each_view(site):
     tab_set = tab_set_under(soup(site, "handoff"), "the-checklist")
     assert tab_set, "handoff/#the-checklist has no Developer/Engineer tabs"

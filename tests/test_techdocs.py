@@ -294,7 +294,7 @@ def test_an_organisations_file_shows_in_the_reader_as_on_the_standalone_site(por
     open_in_reader(reader_page, portal, "roles/")
     heading = reader_page.locator(f"{ARTICLE} #at-your-organisation")
     assert heading.inner_text().startswith(f"At {name}"), heading.inner_text()
-    rows = reader_page.locator(f"{ARTICLE} #at-your-organisation ~ table").first.locator("tbody tr")
+    rows = reader_page.locator(f"{ARTICLE} #at-your-organisation ~ .org-titles-table table").first.locator("tbody tr")
     assert [r.strip().split("\t") for r in rows.all_inner_texts()] == [
         [t["title"], t["role"], t["level"], t["view"]] for t in EXAMPLE["titles"]]
     open_in_reader(reader_page, portal, "start-here/")

@@ -145,7 +145,8 @@ def land_by_contents(page, heading, viewport):
         link = page.locator(f".md-sidebar--primary [data-md-component='toc'] a.md-nav__link[href='#{heading}']")
     else:
         link = page.locator(f".md-sidebar--secondary [data-md-component='toc'] a.md-nav__link[href='#{heading}']")
-    if link.is_visible() and link.bounding_box()["y"] < viewport["height"]:
+    box = link.bounding_box() if link.is_visible() else None
+    if box and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"] and box["x"] + box["width"] <= viewport["width"]:
         link.click()
     else:  # a long page's contents in the drawer, folded or below its fold: the link, followed
         link.evaluate("a => a.click()")

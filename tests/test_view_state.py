@@ -297,6 +297,10 @@ def reviewed_on_paper(source: str) -> str:
     return f"Last reviewed {date}. "
 
 
+# Every printout ends its address line with the credit to the original (overrides/partials/credit.html).
+PRINTED_CREDIT = " Developer vs. Engineer by its contributors: text under CC BY 4.0, code under the MIT licence."
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, site, view):
     page = fresh_context().new_page()
@@ -308,7 +312,7 @@ def test_print_shows_the_readers_view_and_names_it_and_the_other(fresh_context, 
     assert printed["sets"] == [f"{view}:{only}"] * len(printed["sets"]), printed["sets"]
     other = other_view(view)
     assert printed["line"] == (reviewed_on_paper("article.md") + f"Printed in the {view} view from {site.url}article/?view={view.lower()}. "
-                               f"The {other} view: {site.url}article/?view={other.lower()}")
+                               f"The {other} view: {site.url}article/?view={other.lower()}" + PRINTED_CREDIT)
 
 
 def test_print_without_javascript_shows_both_views_and_the_address(fresh_context, site):
@@ -317,7 +321,7 @@ def test_print_without_javascript_shows_both_views_and_the_address(fresh_context
     page.goto("article/")
     printed = page.evaluate(PRINTED)
     assert printed["sets"] == ["+".join(VIEWS) + ":" + "1" * len(VIEWS)] * len(printed["sets"]), printed["sets"]
-    assert printed["line"] == reviewed_on_paper("article.md") + f"Printed from {site.url}article/, both views, each under its label."
+    assert printed["line"] == reviewed_on_paper("article.md") + f"Printed from {site.url}article/, both views, each under its label." + PRINTED_CREDIT
 
 
 def test_printed_labels_are_legible_and_links_print_their_address(fresh_context):
