@@ -120,11 +120,18 @@ REFUSED_OUT_DIRS = {
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", REFUSED_OUT_DIRS)
 def test_an_out_dir_it_did_not_make_is_refused_and_left_whole(work, case, engine):
+    refused(work, REFUSED_OUT_DIRS[case], engine, "scripts/build: OUT_DIR")
+
+
+def refused(work, out_dir: str, engine: str, message: str, **env):
+    """./scripts/build exits 2 with one line starting `message`, and every file beside it is as it was."""
     before = snapshot(work)
-    result = run_build(work, REFUSED_OUT_DIRS[case], engine)
-    assert result.returncode == 2, f"./scripts/build {REFUSED_OUT_DIRS[case]} ({engine}): exit {result.returncode}\n{result.stderr}"
-    one_line(result, "scripts/build: OUT_DIR")
-    assert snapshot(work) == before, f"./scripts/build {REFUSED_OUT_DIRS[case]} ({engine}) changed files it did not make"
+    result = run_build(work, out_dir, engine, **env)
+    what = f"./scripts/build {out_dir} ({engine}{', ' + repr(env) if env else ''})"
+    assert result.returncode == 2, f"{what}: exit {result.returncode}\n{result.stderr[-2000:]}"
+    one_line(result, message)
+    assert snapshot(work) == before, f"{what} changed files it did not make"
+    return result
 
 
 def test_every_parent_of_the_checkout_is_refused(tmp_path):
@@ -158,12 +165,9 @@ HOSTILE_SITE_URLS = {
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", HOSTILE_SITE_URLS)
 def test_a_site_url_that_is_not_an_address_is_refused_before_anything_is_written(work, case, engine):
-    before = snapshot(work)
-    result = run_build(work, "../new-site", engine, site_url=HOSTILE_SITE_URLS[case])
-    assert result.returncode == 2, f"SITE_URL={HOSTILE_SITE_URLS[case]!r} ({engine}): exit {result.returncode}\n{result.stderr[-2000:]}"
-    one_line(result, "scripts/build: SITE_URL")
+    result = refused(work, "../new-site", engine, "scripts/build: SITE_URL", site_url=HOSTILE_SITE_URLS[case])
     assert "<img" not in result.stderr.split(": it", 1)[1], "the message should say what is wrong, not repeat the markup"
-    assert snapshot(work) == before and not (work / "new-site").exists(), "a refused SITE_URL wrote files"
+    assert not (work / "new-site").exists(), "a refused SITE_URL wrote files"
 
 
 @pytest.mark.parametrize("value, expected", [

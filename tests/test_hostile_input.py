@@ -24,7 +24,7 @@ import yaml
 
 from conftest import ROOT, both_engines, free_port
 from support.browser import SEARCH_INDEX, seed, settled
-from support.views import ENGINEER_ONLY_WORD
+from support.views import ENGINEER_ONLY_WORD, PANELS
 from view_contract import VIEWS, view_of_fragment
 
 pytestmark = both_engines
@@ -33,12 +33,6 @@ STORAGE_VIEW = "/.__view"  # the site's root path, then the name, as Material's 
 STORAGE_TABS = "/.__tabs"  # where Material's tab linking kept a choice: carried over once, then removed
 STORAGE_PALETTE = "/.__palette"
 
-# Which panel each tab set shows: "0" (Developer), "1" (Engineer), or what is wrong.
-PANELS = """() => [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
-  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
-  const shown = blocks.map((b, i) => getComputedStyle(b).display !== "none" ? i : -1).filter(i => i >= 0);
-  return shown.length === 1 ? String(shown[0]) : `${shown.length} panels shown`;
-})"""
 
 SWITCH_CHECKED = """() => [...document.querySelectorAll('.md-header [role="radiogroup"] input:checked')].map(r => r.value)"""
 

@@ -18,16 +18,11 @@ import pytest
 
 from conftest import NAV_PAGES
 from support.browser import DESKTOP, PHONE
+from support.views import PANELS
 from view_contract import VIEWS
 
 SWITCH_LABEL = ".md-header [role=radiogroup] label"
 
-# Which panel each set shows on screen: "0" (Developer), "1" (Engineer), or how many.
-PANELS = """() => [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
-  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
-  const shown = blocks.map((b, i) => getComputedStyle(b).display !== "none" ? i : -1).filter(i => i >= 0);
-  return shown.length === 1 ? String(shown[0]) : `${shown.length} panels shown`;
-})"""
 
 # --- One state, shown by CSS -------------------------------------------------------
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from view_contract import DEFAULT_VIEW, STORAGE_NAME, VIEWS, view_of_fragment
 
 __all__ = ["DEFAULT_VIEW", "VIEWS", "STORAGE_KEY", "storage_key", "other_view", "shown_views",
-           "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under"]
+           "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under", "PANELS"]
 
 
 def storage_key(site_url: str) -> str:
@@ -30,6 +30,13 @@ def other_view(view: str) -> str:
 
 
 # --- In the browser ----------------------------------------------------------
+
+# Which panel each tab set shows on screen: "0" (Developer), "1" (Engineer), or how many.
+PANELS = """() => [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
+  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+  const shown = blocks.map((b, i) => getComputedStyle(b).display !== "none" ? i : -1).filter(i => i >= 0);
+  return shown.length === 1 ? String(shown[0]) : `${shown.length} panels shown`;
+})"""
 
 SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {
   const checked = set.querySelector(":scope > input:checked");
