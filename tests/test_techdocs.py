@@ -191,6 +191,13 @@ def reader_page(browser):
 def open_in_reader(page, url: str, name: str):
     page.goto(url + name)
     page.locator(f"{ARTICLE} h1").first.wait_for(timeout=60_000)
+    # The reader shows the page's HTML before its stylesheets have loaded: until
+    # they have, every tab panel shows (CI saw both of a set's panels once).
+    page.wait_for_function(f"""() => {{
+      const root = ({techdocs.SHADOW})().shadowRoot;
+      const sheets = [...root.querySelectorAll('link[rel=stylesheet]')];
+      return sheets.every(link => link.sheet) && root.styleSheets.length > 0;
+    }}""", timeout=60_000)
 
 
 def standalone(site, name: str):
