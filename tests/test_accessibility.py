@@ -14,7 +14,8 @@ import json
 
 import pytest
 
-from conftest import NAV_PAGES, ROOT, both_engines
+from conftest import NAV_PAGES, both_engines
+from support.config import SCREENSHOTS
 from support.a11y import axe_violations, describe
 from support.browser import DESKTOP, PHONE, settled
 from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
@@ -22,7 +23,6 @@ from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
 
-SCREENSHOTS = ROOT / "screenshots"
 
 
 def slug(path: str) -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+# Where tests write screenshots for a person to look at (git ignores it).
+SCREENSHOTS = ROOT / "screenshots"
 
 
 @dataclass(frozen=True)

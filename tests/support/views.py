@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 from view_contract import DEFAULT_VIEW, STORAGE_NAME, VIEWS, view_of_fragment
 
 __all__ = ["DEFAULT_VIEW", "VIEWS", "STORAGE_KEY", "storage_key", "other_view", "shown_views",
-           "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under", "PANELS"]
+           "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under", "PANELS",
+           "SHOWN_VIEWS", "SWITCH_CHECKED", "TAB_LABEL", "SWITCH_LABEL"]
 
 
 def storage_key(site_url: str) -> str:
@@ -38,15 +39,23 @@ PANELS = """() => [...document.querySelectorAll(".md-content .tabbed-set")].map(
   return shown.length === 1 ? String(shown[0]) : `${shown.length} panels shown`;
 })"""
 
+# Per tab set, in page order: the label selected, and whether its own panel is the one on screen.
 SHOWN_VIEWS = """() => [...document.querySelectorAll(".tabbed-set")].map(set => {
   const checked = set.querySelector(":scope > input:checked");
-  const label = set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`);
+  const label = checked && set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`);
+  if (!label) return "no tab selected";
   const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
   const shown = blocks.filter(b => getComputedStyle(b).display !== "none");
   const inputs = [...set.querySelectorAll(":scope > input")];
-  // The label that is selected, and whether its own panel is the one on screen.
   return label.textContent.trim() + (shown.length === 1 && blocks.indexOf(shown[0]) === inputs.indexOf(checked) ? "" : " (wrong panel shown)");
 })"""
+
+# Selectors: a tab set's labels, and the options of the header's view switch.
+TAB_LABEL = ".tabbed-set > .tabbed-labels > label"
+SWITCH_LABEL = '.md-header [role="radiogroup"] label'
+
+# The option the header's view switch has checked (its value is its label).
+SWITCH_CHECKED = """() => [...document.querySelectorAll('.md-header [role="radiogroup"] input:checked')].map(r => r.value)"""
 
 
 def shown_views(page) -> list[str]:
