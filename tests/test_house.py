@@ -15,33 +15,21 @@ and comments stay true.
 
 from __future__ import annotations
 
-import ast
-import io
 import re
 import subprocess
-import tokenize
 from pathlib import Path
 
 import material
 import pytest
 
 from conftest import ROOT
+from support.comments import code_comments, every_comment
 from support.config import mkdocs_yml
+from support.suite import constants, helpers, imported_modules
 
 TESTS = ROOT / "tests"
 
 # --- Tests share helpers through tests/support/ ----------------------------------
-
-
-def imported_modules(source: Path) -> set[str]:
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module.split(".")[0])
-    return names
 
 
 def test_no_test_module_imports_another():
@@ -56,90 +44,36 @@ def test_no_test_module_imports_another():
     assert not (problems + stray), "\n".join(problems + stray)
 
 
-# --- Comments --------------------------------------------------------------------
+# Test modules keep their tests and fixtures; code they share, or that only
+# serves them, lives in tests/support/, so a reader sees what is tested first.
+HELPER_LINES = 300
 
 
-def tracked_files() -> list[Path]:
-    """The files of the checkout that git tracks (or, outside git, every file but builds and caches)."""
-    try:
-        listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        files = [ROOT / name for name in listed.split("\0") if name]
-    except (OSError, subprocess.CalledProcessError):
-        skip = {".git", ".venv", "site", "node_modules", "screenshots", ".cache", "__pycache__"}
-        files = [p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
-    return sorted(p for p in files if p.is_file())
+def test_test_modules_keep_their_helpers_short():
+    counts = {p.name: sum(helpers(p).values()) for p in sorted(TESTS.glob("test_*.py"))}
+    total = sum(counts.values())
+    largest = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda item: -item[1])[:5] if n)
+    assert total <= HELPER_LINES, (f"test modules hold {total} lines of functions and classes that are no test or fixture "
+                                   f"(at most {HELPER_LINES}; most in {largest}): move them into a module of tests/support/")
 
 
-def _python_comments(text: str) -> list[str]:
-    found = []
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-        found += [t.string for t in tokens if t.type == tokenize.COMMENT]
-        tree = ast.parse(text)
-    except (tokenize.TokenError, SyntaxError):
-        return found
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            docstring = ast.get_docstring(node, clean=False)
-            if docstring:
-                found.append(docstring)
-    return found
-
-
-def code_comments(text: str, line_comments: bool) -> list[str]:
-    """`/* ... */` comments, and `// ...` ones if `line_comments`, outside string literals."""
-    found, i, quote = [], 0, None
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 2
-                continue
-            if char == quote:
-                quote = None
-        elif char in "\"'`":
-            quote = char
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            end = len(text) if end < 0 else end + 2
-            found.append(text[i:end])
-            i = end
-            continue
-        elif line_comments and text.startswith("//", i) and (i == 0 or text[i - 1] not in ":\\"):
-            end = text.find("\n", i)
-            end = len(text) if end < 0 else end
-            found.append(text[i:end])
-            i = end
-            continue
-        i += 1
-    return found
-
-
-HASH_COMMENT = re.compile(r"(?:^|\s)(#(?![!{]).*)$", re.M)
-
-
-def comments(path: Path) -> list[str]:
-    """The comments of a file, as its language writes them."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (UnicodeDecodeError, OSError):
-        return []
-    suffix = path.suffix.lower()
-    if suffix == ".py":
-        return _python_comments(text)
-    if suffix in (".js", ".css"):
-        return code_comments(text, line_comments=suffix == ".js")
-    if suffix in (".html", ".md"):
-        return re.findall(r"\{#.*?#\}|<!--.*?-->", text, re.S)
-    if suffix in (".yml", ".yaml", ".txt", ".ini", ".toml", ".cfg", ".sh") or (
-            not suffix and text.startswith("#!")):
-        return [m[1] for m in HASH_COMMENT.finditer(text)]
-    return []
-
-
-def every_comment() -> list[tuple[str, str]]:
-    """(file, comment) for every tracked file's comments."""
-    return [(path.relative_to(ROOT).as_posix(), comment) for path in tracked_files() for comment in comments(path)]
+def test_no_helper_is_defined_twice():
+    # Functions and classes anywhere in tests/ (conftest's fixtures and hooks
+    # aside), and the constants of tests/support/: each has one home. A test
+    # module's own data (URL, SOURCE) may share a name with another module's.
+    modules = sorted(p for p in TESTS.rglob("*.py") if p.name not in ("conftest.py", "__init__.py"))
+    homes: dict[str, list[str]] = {}
+    for path in modules:
+        names = set(helpers(path))
+        if path.parent.name == "support":
+            names |= constants(path)
+        else:
+            names |= constants(path) & {c for p in modules if p.parent.name == "support" for c in constants(p)}
+        for name in names:
+            homes.setdefault(name, []).append(path.relative_to(ROOT).as_posix())
+    twice = [f"{name} is defined in {' and '.join(where)}: keep one, in tests/support/, and import it"
+             for name, where in sorted(homes.items()) if len(where) > 1]
+    assert not twice, "\n".join(twice)
 
 
 # --- Comments in the inlined CSS and JavaScript ------------------------------------
