@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from bs4 import BeautifulSoup
 
 import view_contract
 from conftest import NAV_PAGES, ROOT
@@ -19,13 +18,9 @@ CONTENT_PAGES = [f"{path}index.html" for path in NAV_PAGES]
 HEADING_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def soup(site, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site.path / page).read_text(encoding="utf-8"), "html.parser")
-
-
 @pytest.mark.parametrize("page", CONTENT_PAGES)
 def test_every_content_page_offers_both_views_with_readable_ids(site, page):
-    sets = soup(site, page).select(".tabbed-set")
+    sets = site.soup(page).select(".tabbed-set")
     assert sets, f"{page} has no Developer/Engineer tab set"
     for tab_set in sets:
         assert tuple(labels(tab_set)) == VIEWS, f"{page}: {labels(tab_set)}"
@@ -36,7 +31,7 @@ def test_every_content_page_offers_both_views_with_readable_ids(site, page):
 
 
 def test_success_metric_has_its_promised_links(site):
-    page = soup(site, "article/index.html")
+    page = site.soup("article/index.html")
     for anchor in ["success-metric", "success-metric-developer", "success-metric-engineer"]:
         assert page.find(id=anchor), f"article/#{anchor} is gone; onboarding docs link to it"
     question = page.find(id="success-metric").find_next("p").get_text(" ", strip=True)
@@ -44,13 +39,13 @@ def test_success_metric_has_its_promised_links(site):
 
 
 def test_article_is_a_real_explanation(site):
-    text = soup(site, "article/index.html").select_one("article.md-content__inner").get_text(" ")
+    text = site.soup("article/index.html").select_one("article.md-content__inner").get_text(" ")
     words, promised = len(text.split()), quantity("article.words")
     assert words >= promised, f"the article has {words} words; it promises at least {promised} (editorial/quantities.yml)"
 
 
 def test_comparison_table_has_the_promised_aspects(site):
-    tables = soup(site, "comparison/index.html").select("article table")
+    tables = site.soup("comparison/index.html").select("article table")
     assert len(tables) == 1, "the comparison is one side-by-side table"
     headers = [th.get_text(strip=True) for th in tables[0].select("thead th")]
     assert headers == ["Aspect", *VIEWS]
@@ -63,7 +58,7 @@ def test_comparison_table_has_the_promised_aspects(site):
 
 
 def test_ai_examples_have_their_scenarios_with_both_views(site):
-    page = soup(site, "ai-examples/index.html")
+    page = site.soup("ai-examples/index.html")
     scenarios = [h for h in page.select("article h2") if h.find_next_sibling() and h.find_next(class_="tabbed-set")]
     sets = page.select(".tabbed-set")
     promised = quantity("ai_examples.tab_sets")
@@ -72,7 +67,7 @@ def test_ai_examples_have_their_scenarios_with_both_views(site):
 
 
 def test_ai_examples_cite_their_papers(site):
-    cited = " ".join(a["href"] for a in soup(site, "ai-examples/index.html").select("article a[href^='https://']"))
+    cited = " ".join(a["href"] for a in site.soup("ai-examples/index.html").select("article a[href^='https://']"))
     uncited = [str(paper) for paper in quantity("ai_examples.cited_papers") if str(paper) not in cited]
     assert not uncited, f"docs/ai-examples.md does not link the papers its claims rest on: arXiv {uncited} (editorial/quantities.yml)"
 
@@ -95,7 +90,7 @@ def test_glossary_defines_every_abbreviation():
 @pytest.mark.parametrize("page", CONTENT_PAGES)
 def test_abbreviations_show_as_tooltips_on_every_page(site, page):
     abbrs = abbreviations()
-    found = {a.get_text(): a.get("title") for a in soup(site, page).select("article abbr")}
+    found = {a.get_text(): a.get("title") for a in site.soup(page).select("article abbr")}
     assert found, f"{page} shows no abbreviation tooltips"
     for term, title in found.items():
         assert title == abbrs[term], f"{page}: <abbr>{term}</abbr> has title {title!r}"
@@ -112,11 +107,11 @@ def test_code_example_prints_what_the_page_says(site):
         check=True,
     )
     assert run.stdout == match[1]
-    shown = soup(site, "ai-examples/index.html").get_text()
+    shown = site.soup("ai-examples/index.html").get_text()
     assert "def cosine_similarity" in shown or "def cosine" in shown, "the page shows the code it runs"
 
 
 def test_home_links_to_every_page(site):
-    links = {a["href"].split("#")[0].split("?")[0] for a in soup(site, "index.html").select("article a[href]")}
+    links = {a["href"].split("#")[0].split("?")[0] for a in site.soup("index.html").select("article a[href]")}
     missing = [path for path in NAV_PAGES if path and path not in links]
     assert not missing, f"the home page does not link to {missing}"

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 import view_contract
 from conftest import ENGINES, ROOT, BuiltSite, both_engines
@@ -23,10 +22,6 @@ from support.views import VIEWS, labels
 
 # The tags and attributes through which a page loads a file.
 LOADS = {"script": "src", "link": "href", "img": "src", "source": "src", "image": "href", "use": "href"}
-
-
-def soup(html: Path) -> BeautifulSoup:
-    return parsed(html)  # shared by every test of the run: read only
 
 
 def local_file(built: BuiltSite, html: Path, ref: str) -> Path | None:
@@ -44,7 +39,7 @@ def test_no_page_asks_for_a_file_the_build_does_not_have(site):
     missing = []
     for html in site.pages():
         for tag, attr in LOADS.items():
-            for element in soup(html).find_all(tag):
+            for element in parsed(html).find_all(tag):
                 ref = element.get(attr) or element.get(f"xlink:{attr}")
                 if not ref or ref.startswith(("data:", "#")):
                     continue
@@ -76,7 +71,7 @@ def test_every_tab_set_is_a_developer_engineer_pair_under_a_heading(site):
     """What hooks/check_view_tabs.py checks in the MkDocs build, checked in the built pages of both."""
     problems = []
     for html in site.pages():
-        page = soup(html)
+        page = parsed(html)
         where = html.relative_to(site.path)
         for n, tab_set in enumerate(page.select(".tabbed-set"), start=1):
             found = labels(tab_set)
@@ -95,7 +90,7 @@ def test_every_tab_set_is_a_developer_engineer_pair_under_a_heading(site):
 # What a page is, for comparing builds: its title, description, canonical
 # address and every id a link can name.
 def outline(built: BuiltSite, html: Path) -> dict:
-    page = soup(html)
+    page = parsed(html)
     description = page.select_one('meta[name="description"]')
     canonical = page.select_one('link[rel="canonical"]')
     return {
@@ -121,7 +116,7 @@ def test_both_engines_publish_the_same_pages_titles_and_anchors(both_builds):
         f"only MkDocs: {sorted(pages['mkdocs'] - pages['zensical'])}; only Zensical: {sorted(pages['zensical'] - pages['mkdocs'])}"
     )
     redirects = {p for p in pages["mkdocs"] if "http-equiv" in (mkdocs.path / p).read_text(encoding="utf-8").lower()
-                 and len(soup(mkdocs.path / p).select("article")) == 0}
+                 and len(parsed(mkdocs.path / p).select("article")) == 0}
     differ = []
     for page in sorted(pages["mkdocs"] - redirects):
         ours, theirs = outline(mkdocs, mkdocs.path / page), outline(zensical, zensical.path / page)

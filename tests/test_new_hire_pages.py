@@ -26,17 +26,13 @@ WORDS_PER_MINUTE = quantity("start_here.words_per_minute")
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
-def soup(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site.path / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 # --- Roles and levels ----------------------------------------------------------
 
 ROLE_COLUMNS = ["Title", "What it usually owns", "What it measures", "Where it tends to sit", "Read first"]
 
 
 def test_the_roles_table_has_the_promised_titles_with_every_column_filled(site):
-    table = soup(site, "roles").select_one("article .roles-table table")
+    table = site.soup("roles").select_one("article .roles-table table")
     assert table, "docs/roles.md: the roles table sits in a <div class=\"roles-table\">"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
     assert headers == ROLE_COLUMNS, f"the roles table's columns are {headers}, not {ROLE_COLUMNS}"
@@ -51,14 +47,14 @@ def test_the_roles_table_has_the_promised_titles_with_every_column_filled(site):
 
 @pytest.mark.parametrize("level", ["first-job", "senior", "staff"])
 def test_each_level_has_an_example_at_each_end(site, level):
-    tab_set = tab_set_under(soup(site, "roles"), level)
+    tab_set = tab_set_under(site.soup("roles"), level)
     assert tab_set, f"roles/#{level} has no Developer/Engineer examples"
     for view, block in panels(tab_set).items():
         assert len(block.get_text(" ", strip=True).split()) >= quantity("roles.level_example_words"), f"roles/#{level}: the {view} example is a stub"
 
 
 def test_the_handoff_checklist_has_the_promised_checkboxes_in_each_view(site):
-    tab_set = tab_set_under(soup(site, "handoff"), "the-checklist")
+    tab_set = tab_set_under(site.soup("handoff"), "the-checklist")
     assert tab_set, "handoff/#the-checklist has no Developer/Engineer tabs"
     views = panels(tab_set)
     assert tuple(views) == VIEWS
@@ -92,7 +88,7 @@ def test_checklist_boxes_are_named_by_their_items_and_print_as_boxes(fresh_conte
 
 
 def test_the_generative_feature_example_has_both_views_and_cites_its_research(site):
-    page = soup(site, "ai-examples")
+    page = site.soup("ai-examples")
     tab_set = tab_set_under(page, "evaluating-a-generative-feature")
     assert tab_set, "ai-examples/#evaluating-a-generative-feature has no Developer/Engineer tabs"
     views = panels(tab_set)
@@ -108,7 +104,7 @@ def money(text: str) -> Decimal:
 
 
 def test_the_worked_cost_per_request_adds_up(site):
-    heading = soup(site, "ai-examples").find(id="cost-per-request-worked-through")
+    heading = site.soup("ai-examples").find(id="cost-per-request-worked-through")
     assert heading, "ai-examples/#cost-per-request-worked-through is missing"
     rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in heading.find_next("table").select("tbody tr")]
     *parts, total = rows
@@ -122,11 +118,11 @@ def test_the_worked_cost_per_request_adds_up(site):
 
 
 def test_every_further_reading_link_is_https_named_and_dated(site):
-    article = soup(site, "further-reading").select_one("article")
+    article = site.soup("further-reading").select_one("article")
     sources = [li for li in article.select("li") if li.select_one("a[href^='http']")]
     promised = quantity("further_reading.sources")
     assert len(sources) >= promised, f"further reading lists {len(sources)} sources; at least {promised} promised (editorial/quantities.yml)"
-    developer, engineer = panels(tab_set_under(soup(site, "further-reading"), "by-view")).values()
+    developer, engineer = panels(tab_set_under(site.soup("further-reading"), "by-view")).values()
     assert developer.select("li") and engineer.select("li"), "both views recommend sources"
     for li in sources:
         link = li.select_one("a[href^='http']")
@@ -169,7 +165,7 @@ PATHS = ["reading-path", "reading-path-for-model-work"]
 
 @pytest.mark.parametrize("path", PATHS)
 def test_reading_times_on_start_here_are_computed_from_the_pages(site, path):
-    page = soup(site, "start-here")
+    page = site.soup("start-here")
     tab_set = tab_set_under(page, path)
     assert tab_set, f"start-here/#{path} has no Developer/Engineer tabs"
     wrong = []
@@ -181,9 +177,9 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site, path):
             target = urlsplit(urljoin("/start-here/", li.a["href"])).path.strip("/")
             typed = li.select_one(".read-time")
             assert typed, f"start-here, {view} path: {li.a.get_text()} has no *N min*{{ .read-time }}"
-            expected = read_time(soup(site, target), view)
+            expected = read_time(site.soup(target), view)
             if typed.get_text(strip=True) != expected:
-                prose, code = sync.prose_and_code_words(str(soup(site, target)), view)
+                prose, code = sync.prose_and_code_words(str(site.soup(target)), view)
                 wrong.append(
                     f"{view} path, {li.a.get_text()}: says {typed.get_text(strip=True)!r}, the page has {prose} words "
                     f"of prose and {code} of code in the {view} view: {expected!r}"
@@ -203,9 +199,9 @@ def test_reading_times_on_start_here_are_computed_from_the_pages(site, path):
 def test_a_page_with_programs_shows_its_code_time_apart_from_its_prose(site, path):
     """The AI examples carry two programs and their output: a reader who skips
     them should see how long the prose alone takes."""
-    prose, code = sync.prose_and_code_words(str(soup(site, "ai-examples")), "Developer")
+    prose, code = sync.prose_and_code_words(str(site.soup("ai-examples")), "Developer")
     assert code >= WORDS_PER_MINUTE / 2, f"ai-examples/ has {code} words of code: the check needs its programs"
-    for view, block in panels(tab_set_under(soup(site, "start-here"), path)).items():
+    for view, block in panels(tab_set_under(site.soup("start-here"), path)).items():
         step = next(li for li in block.select("ol > li") if li.a["href"].startswith("../ai-examples/"))
         typed = step.select_one(".read-time").get_text(strip=True)
         assert re.fullmatch(r"\d+ min, plus \d+ min of code", typed), (
@@ -213,7 +209,7 @@ def test_a_page_with_programs_shows_its_code_time_apart_from_its_prose(site, pat
 
 
 def test_the_path_for_model_work_says_which_view_and_starts_with_the_ai_pages(site):
-    page = soup(site, "start-here")
+    page = site.soup("start-here")
     intro = page.select_one("article").find("ul")
     assert intro.select_one("a[href='#reading-path-for-model-work']"), (
         "the list of paths at the top of start-here does not point to #reading-path-for-model-work")
@@ -235,7 +231,7 @@ def test_the_path_for_model_work_says_which_view_and_starts_with_the_ai_pages(si
 
 
 def test_each_audience_on_the_linking_page_starts_with_start_here(site):
-    page = soup(site, "linking")
+    page = site.soup("linking")
     views = panels(tab_set_under(page, "linking-for-each-audience"))
     assert tuple(views) == VIEWS
     for view, block in views.items():
@@ -245,7 +241,7 @@ def test_each_audience_on_the_linking_page_starts_with_start_here(site):
 
 
 def test_the_linking_page_says_a_permalink_carries_the_current_view(site):
-    article = soup(site, "linking").select_one("article")
+    article = site.soup("linking").select_one("article")
     for element in article.select(".headerlink, pre"):
         element.decompose()
     sentences = re.split(r"(?<=[.!?])\s", article.get_text(" ", strip=True))
@@ -254,7 +250,7 @@ def test_the_linking_page_says_a_permalink_carries_the_current_view(site):
 
 
 def test_start_here_has_terms_and_a_first_week_checklist_for_each_kind_of_hire(site):
-    page = soup(site, "start-here")
+    page = site.soup("start-here")
     for view, block in panels(tab_set_under(page, "terms-you-meet-first")).items():
         terms = [a for a in block.select("a[href*='glossary/#']")]
         assert len(terms) >= quantity("start_here.first_terms"), f"the {view} view names {len(terms)} glossary terms"

@@ -479,16 +479,12 @@ def hostile_sites(tmp_path_factory) -> dict[str, BuiltSite]:
         server.shutdown()
 
 
-def soup_of(site: BuiltSite, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site.path / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 @pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_hostile_org_yml_builds_pages_that_show_every_value_as_text(hostile_sites, engine):
     site = hostile_sites[engine]
     for page in PAGES:
-        soup = soup_of(site, page)
+        soup = site.soup(page)
         for el in soup.find_all(True):
             for name, value in el.attrs.items():
                 text = " ".join(value) if isinstance(value, list) else value
@@ -499,13 +495,13 @@ def test_a_hostile_org_yml_builds_pages_that_show_every_value_as_text(hostile_si
         assert credit and credit.get_text() == (f"Kept for {HOSTILE['name']} by {HOSTILE['team']}. Questions and corrections: "
                                                 f"{HOSTILE['contact']['label']}."), f"{page}: {credit}"
         assert [a["href"] for a in credit.select("a")] == ["mailto:team@example.com"]
-    heading = soup_of(site, "roles").find(id="at-your-organisation")
+    heading = site.soup("roles").find(id="at-your-organisation")
     assert heading.get_text().startswith(f"At {HOSTILE['name']}"), heading
     rows = [[td.get_text() for td in tr.select("td")] for tr in heading.find_next("table").select("tbody tr")]
     assert rows == [["<script>__pwned.push(3)</script>", "SRE", "Staff", "Engineer"],
                     ["a | b | ![x](https://evil.example/t.png)", "Software engineer", "Senior", "Developer"],
                     ['=== "Engineer"', "Data scientist", "First job", "Developer"]], rows
-    start = soup_of(site, "start-here")
+    start = site.soup("start-here")
     for view in VIEWS:
         texts = [li.get_text(" ", strip=True) for li in start.select(".org-mark + ul li")]
         for item in HOSTILE["first_week"][view]:
@@ -515,7 +511,7 @@ def test_a_hostile_org_yml_builds_pages_that_show_every_value_as_text(hostile_si
                      "<svg onload=__pwned.push(9)>": "https://wiki.example/a?b=1&c=2#d"}, links
     # The page's own tab sets and headings only: none from org.yml.
     for page in ("start-here", "handout"):
-        soup, source = soup_of(site, page), (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
+        soup, source = site.soup(page), (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
         assert len(soup.select(".md-content .tabbed-set")) == source.count('=== "Developer"'), f"{page}: a tab set from org.yml"
         assert not [h for h in soup.select("h1, h2, h3, h4, h5, h6") if "pwned" in h.get_text()], f"{page}: a heading from org.yml"
         assert not [el for el in soup.select(".tabbed-block hr, .tabbed-block pre") if el.find_parent(class_="task-list")]

@@ -28,12 +28,6 @@ PARTS = ["Does:", "Measures:", "Watches out for:"]  # what each view gives every
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
-def soup(site, path: str = PAGE) -> BeautifulSoup:
-    built = site.path / path / "index.html"
-    assert built.exists(), f"{path}/ is not built: docs/{path}.md and its line in mkdocs.yml's nav are needed"
-    return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
-
-
 def run_program() -> str:
     return subprocess.run([sys.executable, str(PROGRAM)], capture_output=True, text=True, check=True).stdout
 
@@ -59,7 +53,7 @@ def section(heading) -> list:
 
 
 def test_the_page_has_its_projects_each_with_both_views_in_three_parts(site):
-    page = soup(site)
+    page = site.soup(PAGE)
     found = projects(page)
     promised = quantity("software_examples.projects")
     assert len(found) >= promised, (
@@ -76,7 +70,7 @@ def test_the_page_has_its_projects_each_with_both_views_in_three_parts(site):
 
 def test_every_project_cites_a_dated_linked_source_in_its_shared_text(site):
     """Each project's facts rest on a named source with a year, linked before the tabs."""
-    for heading in projects(soup(site)):
+    for heading in projects(site.soup(PAGE)):
         shared = [el for el in section(heading) if "tabbed-set" not in (el.get("class") or [])]
         cited = [a for el in shared for a in el.select("a[href^='https://']")]
         assert cited, f"{PAGE}/#{heading['id']}: the shared text links no source"
@@ -90,7 +84,7 @@ def test_the_page_shows_what_the_program_prints(site):
     match = re.search(r'```text title="Output of queue_latency.py"\n(.*?)```', source, re.S)
     assert match, 'docs/software-examples.md: no ```text title="Output of queue_latency.py" block'
     assert run_program() == match[1], "docs/software-examples.md: paste the program's new output into its Output block"
-    shown = " ".join(el.get_text() for el in section(soup(site).find(id=CODE_SECTION)))
+    shown = " ".join(el.get_text() for el in section(site.soup(PAGE).find(id=CODE_SECTION)))
     assert "def simulate" in shown, f"{PAGE}/#{CODE_SECTION} does not show the program it runs"
 
 
@@ -121,7 +115,7 @@ def printed_latencies(output: str) -> set[int]:
 
 def test_every_latency_the_prose_quotes_is_printed(site):
     after_output, prose = False, []
-    for element in section(soup(site).find(id=CODE_SECTION)):
+    for element in section(site.soup(PAGE).find(id=CODE_SECTION)):
         if element.name == "p" and after_output:
             prose.append(element.get_text(" "))
         after_output = after_output or "three more runs" in element.get_text()
@@ -132,7 +126,7 @@ def test_every_latency_the_prose_quotes_is_printed(site):
 
 
 def test_start_here_sends_both_views_to_the_page(site):
-    for view, block in panels(tab_set_under(soup(site, "start-here"), "reading-path")).items():
+    for view, block in panels(tab_set_under(site.soup("start-here"), "reading-path")).items():
         targets = [a["href"] for a in block.select("ol > li > a")]
         assert f"../{PAGE}/" in targets, f"start-here/#reading-path, {view}: no step for the software examples ({targets})"
 
@@ -140,5 +134,5 @@ def test_start_here_sends_both_views_to_the_page(site):
 def test_search_finds_every_project(site):
     index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    missing = [h["id"] for h in projects(soup(site)) if f"{PAGE}/#{h['id']}" not in locations]
+    missing = [h["id"] for h in projects(site.soup(PAGE)) if f"{PAGE}/#{h['id']}" not in locations]
     assert f"{PAGE}/" in locations and not missing, f"the search index lacks {PAGE}/ or its projects: {missing}"

@@ -95,6 +95,7 @@ class BuiltSite:
     def soup(self, path: str) -> BeautifulSoup:
         """A page of the build, parsed: "article/" or "" (home) or a file such as "404.html"."""
         file = self.path / path if path.endswith(".html") else self.path / path / "index.html"
+        assert file.is_file(), f"{path or 'home'} is not built: its page in docs/ and its line in mkdocs.yml's nav are needed"
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
