@@ -15,9 +15,9 @@ import json
 import pytest
 
 from conftest import NAV_PAGES, both_engines
-from support.config import SCREENSHOTS
 from support.a11y import axe_violations, describe
 from support.browser import DESKTOP, PHONE, settled
+from support.config import SCREENSHOTS
 from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 
 # The views, links, previews and accessibility hold on both engines' builds.

@@ -19,24 +19,24 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 import org  # scripts/org.py
-from conftest import ENGINES, ROOT, BuiltSite, QuietHandler, both_engines, build_site, free_port, serve
+from conftest import ENGINES, ROOT, BuiltSite, both_engines, build_site, free_port
 from support.a11y import axe_violations
 from support.browser import print_media
+from support.org_files import EXAMPLE, EXAMPLE_TEXT, broken, checkout_copy
 from support.pages import front_matter
+from support.policy import published_headers
+from support.servers import static_host
 from view_contract import VIEWS
 
 DOCS = ROOT / "docs"
-EXAMPLE = yaml.safe_load((ROOT / "org.example.yml").read_text(encoding="utf-8"))
 ORG_NAME = EXAMPLE["name"]  # Northwind Labs
 # Traces an organisation's file leaves in a page; the public site has none.
 ORG_TRACES = (ORG_NAME, "org-credit", "org-mark", "at-your-organisation")
@@ -135,14 +135,6 @@ def test_licence_is_stated_in_the_repository_and_named_in_the_readme():
 
 # --- An organisation's file: bad input ---------------------------------------------
 
-GOOD = yaml.safe_dump(EXAMPLE, sort_keys=False)
-
-
-def broken(change) -> str:
-    data = yaml.safe_load(GOOD)
-    change(data)
-    return yaml.safe_dump(data, sort_keys=False)
-
 
 BAD_INPUT = {
     "unknown key": (lambda d: d.update(slogan="Ship it"), "org.yml line 52: slogan: unknown key"),
@@ -168,20 +160,6 @@ def test_bad_input_stops_the_build_naming_the_file_and_the_key(case, tmp_path):
     assert not (tmp_path / "includes").exists() and not (tmp_path / "overrides").exists(), "a bad file wrote pages' includes"
 
 
-def checkout_copy(folder: Path, org_file: str | None) -> Path:
-    """What a build reads from the checkout, copied to `folder`, with `org_file`'s text as org.yml."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "scripts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    for generated in ("includes/org", "overrides/partials/org.html"):  # a maintainer's own, if any
-        target = folder / generated
-        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-    if org_file is not None:
-        (folder / "org.yml").write_text(org_file, encoding="utf-8")
-    return folder
-
-
 def test_both_build_commands_stop_on_a_bad_file_with_the_message(tmp_path):
     """The CLI that build scripts call first, and a plain `mkdocs build` (through hooks/org.py)."""
     root = checkout_copy(tmp_path / "checkout", broken(lambda d: d["titles"][0].update(view="Lead")))
@@ -194,7 +172,7 @@ def test_both_build_commands_stop_on_a_bad_file_with_the_message(tmp_path):
 
 
 def test_without_org_yml_prepare_leaves_no_trace(tmp_path):
-    root = checkout_copy(tmp_path / "checkout", GOOD)
+    root = checkout_copy(tmp_path / "checkout", EXAMPLE_TEXT)
     org.prepare(root)
     assert (root / "includes/org/org-roles.md").exists() and (root / "overrides/partials/org.html").exists()
     (root / "org.yml").unlink()
@@ -218,25 +196,11 @@ def org_sites(tmp_path_factory) -> dict[str, BuiltSite]:
         url = f"http://127.0.0.1:{port}/"
         dest = tmp_path_factory.mktemp(f"org-site-{engine}") / "site"
         log = build_site(engine, dest, url, root=root)
-        servers.append(serve(dest, port, CspHost(dest)))
+        servers.append(static_host(dest, port, dest / "404.html", published_headers()))
         sites[engine] = BuiltSite(path=dest, url=url, log=log, engine=engine)
     yield sites
     for server in servers:
         server.shutdown()
-
-
-def CspHost(directory: Path):
-    """A static host that sends the site's policy (docs/_headers) with every file, as a published host would."""
-    text = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
-    headers = dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", text, re.M))
-
-    class Host(QuietHandler):
-        def end_headers(self):
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-    return Host
 
 
 def panels(soup: BeautifulSoup, heading_id: str) -> dict[str, BeautifulSoup]:

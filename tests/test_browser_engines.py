@@ -36,21 +36,21 @@ import pytest
 
 from conftest import BuiltSite, free_port, serve
 from support.engines import (
-    address_view,
-    assert_shows,
     FIREFOX,
     MINIBROWSER,
-    PlaywrightReader,
-    PlaywrightSession,
-    png_size,
-    require,
-    site_paths,
     WATCH_KEY,
-    WatchedHost,
-    WebDriverReader,
     WEBKIT_DRIVER,
     WIDTH,
     XVFB,
+    PlaywrightReader,
+    PlaywrightSession,
+    WatchedHost,
+    WebDriverReader,
+    address_view,
+    assert_shows,
+    png_size,
+    require,
+    site_paths,
 )
 from support.views import SHOWN_VIEWS, SWITCH_LABEL, TAB_LABEL
 

@@ -11,12 +11,10 @@ build byte for byte; two builds at once each get their own address only.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -24,11 +22,22 @@ from bs4 import BeautifulSoup
 
 import build as build_script  # scripts/build.py
 import stock_site  # scripts/stock_site.py
-from conftest import ENGINES, ROOT, run_mkdocs
-from support.builds import COUNTS, count_script_builds
+from conftest import ENGINES, run_mkdocs
+from support.build_script import (
+    PORTAL_URL,
+    complete,
+    leftovers,
+    refused,
+    run_build,
+    seen_while_running,
+    snapshot,
+    start_build,
+    urls_host,
+    working_files,
+)
+from support.builds import COUNTS
 from support.checkout import copy_tracked_checkout
 
-URL = "https://portal.example.com/handbook/dev-vs-eng/"
 HOSTILE_URL = 'https://portal.example.com/a"><img src=x onerror=alert(1)>/'
 
 
@@ -51,47 +60,6 @@ def work(tmp_path_factory) -> Path:
     (work / "link-to-userdir").symlink_to(user)
     (work / "link-to-work").symlink_to(work)
     return work
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file, folder and link under `folder`, hidden ones too, with its bytes' hash (links not followed)."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        name = path.relative_to(folder).as_posix()
-        if path.is_symlink():
-            found[name] = "-> " + os.readlink(path)
-        elif path.is_dir():
-            found[name] = "folder"
-        else:
-            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
-
-
-def run_build(work: Path, out: str, engine: str = "mkdocs", site_url: str = URL, **popen) -> subprocess.CompletedProcess:
-    """./scripts/build OUT_DIR, run from the copy as a person would."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
-    env.update(SITE_URL=site_url, ENGINE=engine)
-    return count_script_builds(subprocess.run(["./scripts/build", out], cwd=work / "checkout", env=env,
-                                              capture_output=True, text=True, timeout=600, **popen))
-
-
-def start_build(work: Path, out: str, engine: str = "mkdocs", site_url: str = URL) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
-    env.update(SITE_URL=site_url, ENGINE=engine)
-    return subprocess.Popen(["./scripts/build", out], cwd=work / "checkout", env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-
-
-def leftovers(folder: Path) -> list[str]:
-    """Working folders a build left next to its OUT_DIR, or Zensical's in the checkout."""
-    found = [p.name for p in folder.iterdir() if ".building-" in p.name]
-    return found + [name for name in ("site", ".cache") if (folder / "checkout" / name).exists()]
-
-
-def one_line(result: subprocess.CompletedProcess, starts: str) -> None:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(starts), f"expected one line starting {starts!r}:\n{result.stderr}"
-    assert "Traceback" not in result.stderr
 
 
 # --- What is refused, before anything is touched --------------------------------------
@@ -121,17 +89,6 @@ REFUSED_OUT_DIRS = {
 @pytest.mark.parametrize("case", REFUSED_OUT_DIRS)
 def test_an_out_dir_it_did_not_make_is_refused_and_left_whole(work, case, engine):
     refused(work, REFUSED_OUT_DIRS[case], engine, "scripts/build: OUT_DIR")
-
-
-def refused(work, out_dir: str, engine: str, message: str, **env):
-    """./scripts/build exits 2 with one line starting `message`, and every file beside it is as it was."""
-    before = snapshot(work)
-    result = run_build(work, out_dir, engine, **env)
-    what = f"./scripts/build {out_dir} ({engine}{', ' + repr(env) if env else ''})"
-    assert result.returncode == 2, f"{what}: exit {result.returncode}\n{result.stderr[-2000:]}"
-    one_line(result, message)
-    assert snapshot(work) == before, f"{what} changed files it did not make"
-    return result
 
 
 def test_every_parent_of_the_checkout_is_refused(tmp_path):
@@ -186,10 +143,6 @@ def test_an_address_is_accepted_with_its_final_slash(value, expected):
 # --- Builds: allowed folders, failures and interruptions ----------------------------------
 
 
-def complete(folder: Path) -> bool:
-    return all((folder / name).is_file() for name in (build_script.MARKER, "index.html", "404.html", "article/index.html"))
-
-
 @pytest.fixture(scope="module")
 def published(work) -> Path:
     """A first build, into a folder that exists and is empty (allowed)."""
@@ -206,7 +159,7 @@ def test_a_build_is_marked_and_publishes_no_source_maps(published):
     maps = sorted(p.relative_to(published).as_posix() for p in published.rglob("*.map"))
     assert not maps, f"source maps published: {maps}"
     home = BeautifulSoup((published / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert home.select_one("link[rel=canonical]")["href"] == URL
+    assert home.select_one("link[rel=canonical]")["href"] == PORTAL_URL
 
 
 @pytest.mark.copies_checkout
@@ -226,19 +179,6 @@ def test_a_strict_failure_leaves_the_previous_build_byte_identical(work, publish
     assert not leftovers(work), f"a failed build left {leftovers(work)}"
 
 
-def wait_for(process: subprocess.Popen, found) -> bool:
-    """Poll until found() is true or the build ends; True if found while it runs."""
-    while process.poll() is None:
-        if found():
-            return True
-        time.sleep(0.01)
-    return False
-
-
-def working_files(work: Path) -> list[Path]:
-    return [p for folder in work.glob(".published.building-*") for p in folder.rglob("*")]
-
-
 # Moments to press Ctrl-C: named by what the build has written so far.
 MOMENTS = {
     "before-its-folder": lambda work: True,
@@ -252,7 +192,7 @@ MOMENTS = {
 def test_ctrl_c_at_any_moment_leaves_the_previous_build_whole(work, published, moment):
     before = snapshot(published)
     process = start_build(work, "../published")
-    reached = wait_for(process, lambda: MOMENTS[moment](work))
+    reached = seen_while_running(process, lambda: MOMENTS[moment](work))
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
     _, stderr = process.communicate(timeout=600)
     COUNTS["scripts"] += 1
@@ -315,10 +255,6 @@ def test_two_builds_at_once_into_one_folder_leave_one_whole_build(work):
                    if urls_host(url) in p.read_text(encoding="utf-8")] for url in urls}
     assert not all(hosts.values()), f"pages for both addresses in one folder: {[pages[:3] for pages in hosts.values()]}"
     assert not leftovers(work)
-
-
-def urls_host(url: str) -> str:
-    return url.split("/")[2]
 
 
 # --- SITE_URL in a build that bypasses ./scripts/build ----------------------------------------

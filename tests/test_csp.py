@@ -12,52 +12,23 @@ header beside the meta tag, failing on any violation Chromium reports.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 import sync  # scripts/sync.py, which writes the policy's hashes and the header files
-
 from conftest import ENGINES, NAV_PAGES, ROOT, SUBPATH, BuiltSite
 from support.browser import print_media
-from support.builds import parsed
-from support.config import mkdocs_yml
+from support.policy import header_policy, inline, parse, policy, published_headers, render, sha256
 from support.views import assert_every_set_shows
 
 # Hashes of styles that scripts add at run time, so no built page holds them;
 # the browser test below fails without them.
 RUNTIME = sync.RUNTIME_STYLES
 
-# Only a header can carry these (a <meta> policy ignores frame-ancestors).
-HEADER_ONLY = sync.HEADER_ONLY
 EXTRA_HEADERS = sync.EXTRA_HEADERS
 NGINX = ROOT / "deploy" / "nginx.conf"
-
-
-def policy() -> dict[str, list[str]]:
-    """The published policy, directive -> sources, from mkdocs.yml."""
-    return {name: list(sources) for name, sources in mkdocs_yml()["extra"]["content_security_policy"].items()}
-
-
-def parse(text: str) -> dict[str, list[str]]:
-    directives = [d.split() for d in text.split(";") if d.strip()]
-    return {d[0]: d[1:] for d in directives}
-
-
-def header_policy() -> dict[str, list[str]]:
-    return {**policy(), **HEADER_ONLY}
-
-
-def render(directives: dict[str, list[str]]) -> str:
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
-
-
-def sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
 def test_the_policy_is_strict():
@@ -78,16 +49,6 @@ def test_the_policy_is_strict():
 def every_build(builds) -> list[BuiltSite]:
     """Both engines' builds, at a site's root and under a portal's sub-path (the 404 page differs)."""
     return [builds.get(engine, base) for engine in ENGINES for base in ("", SUBPATH)]
-
-
-def inline(html: Path) -> list[tuple[str, str]]:
-    """(kind, text) of every inline script a browser runs and every <style>."""
-    soup = parsed(html)
-    found = [("script-src", s.string or "") for s in soup.find_all("script")
-             if not s.get("src") and s.get("type") in (None, "", "text/javascript", "module")]
-    found += [("style-src", s.string or "") for s in soup.find_all("style")]
-    found += [("style-src (attribute)", el["style"]) for el in soup.find_all(style=True)]
-    return found
 
 
 def test_every_inline_script_and_style_of_both_engines_is_in_the_policy(every_build):
@@ -162,12 +123,6 @@ def test_both_engines_publish_the_headers_file_at_the_site_root(every_build):
 # --- The site under the policy, in Chromium --------------------------------------
 
 
-def policy_headers() -> dict[str, str]:
-    """What docs/_headers tells a host to send with every file."""
-    text = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
-    return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", text, re.M))
-
-
 # The meta tag's policy is the header's (test_meta_headers_file_and_nginx_config_publish_the_same_policy),
 # and a page sent with the header enforces both: a run under the header is
 # also the run of a host that cannot send one.
@@ -178,7 +133,7 @@ DELIVERIES = [(engine, base) for engine in ENGINES for base in ("", SUBPATH)]
 def policed(request, builds) -> Iterator[BuiltSite]:
     """A build served by a host that sends docs/_headers' policy with every file."""
     engine, base = request.param
-    with builds.get(engine, base).sending(policy_headers()) as served:
+    with builds.get(engine, base).sending(published_headers()) as served:
         yield served
 
 
@@ -197,7 +152,7 @@ def test_the_site_works_under_the_policy_with_no_violation(policed, fresh_contex
 
     # The header reached the browser. Both schemes: the toggle stores the choice, the next page's inline script applies it.
     sent = page.goto("").headers.get("content-security-policy")
-    assert sent == policy_headers()["Content-Security-Policy"], f"the policy header the browser received: {sent!r}"
+    assert sent == published_headers()["Content-Security-Policy"], f"the policy header the browser received: {sent!r}"
     page.locator("label[title='Switch to dark mode']:visible").first.click()
     page.goto("article/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"

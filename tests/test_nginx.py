@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SUBPATH, free_port
+from support.policy import published_headers
 
 CONFIG = ROOT / "deploy" / "nginx.conf"
-HEADERS_FILE = ROOT / "docs" / "_headers"
 BASE = "/handbook/dev-vs-eng/"  # the path deploy/nginx.conf serves the site at
 
 MAIN = """\
@@ -48,11 +48,6 @@ http {{
     include {tmp}/site.conf;
 }}
 """
-
-
-def published_headers() -> dict[str, str]:
-    """What docs/_headers tells a host to send with every answer."""
-    return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", HEADERS_FILE.read_text(encoding="utf-8"), re.M))
 
 
 def for_this_machine(config: str, port: int, site: Path) -> str:

@@ -34,7 +34,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import jinja2
 import markdown
@@ -46,6 +45,7 @@ import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, build_site, free_port, serve
 from support.browser import PHONE, print_media
 from support.checkout import copy_tracked_checkout
+from support.org_files import handout_org, hostile_org, items, org_file, refusal
 from view_contract import VIEWS
 
 # A valid file whose contact URL is on line 5 and whose second link is on line 14.
@@ -65,23 +65,6 @@ links:
     - {{label: Runbooks, url: "https://wiki.example/runbooks"}}
     - {{label: On call, url: {url}}}
 """
-
-
-def org_file(tmp_path: Path, text: str | bytes) -> Path:
-    path = tmp_path / "org.yml"
-    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return path
-
-
-def refusal(path: Path) -> str:
-    """The one line org.py refuses the file with."""
-    with pytest.raises(org.OrgError) as error:
-        org.load(path)
-    message = str(error.value)
-    assert "\n" not in message and "\r" not in message, f"more than one line: {message!r}"
-    assert message.startswith("org.yml"), message
-    assert len(message) < 400, f"{len(message)} characters: {message[:400]}"
-    return message
 
 
 def with_url(url: str) -> str:
@@ -176,15 +159,6 @@ def site_markdown() -> markdown.Markdown:
     from mkdocs.config import load_config
     config = load_config(str(ROOT / "mkdocs.yml"))
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-
-def hostile_org(value: str) -> dict:
-    return org.check({
-        "name": value, "team": value, "contact": {"label": value, "url": "/contact/"},
-        "titles": [{"title": value, "role": "Software engineer", "level": "Senior", "view": "Engineer"}],
-        "first_week": {"Developer": [value]},
-        "links": {"Engineer": [{"label": value, "url": "https://wiki.example/x"}]},
-    })
 
 
 @pytest.mark.parametrize("value", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
@@ -368,15 +342,6 @@ def test_the_command_line_prints_one_line_and_no_traceback(tmp_path, case):
 
 
 # --- The handout stays on one page ----------------------------------------------------------
-
-
-def items(count: int, length: int) -> list[str]:
-    return [(f"Item {i} " + "word " * length)[:length].strip() for i in range(1, count + 1)]
-
-
-def handout_org(developer: list[str], name: str = "Northwind Labs") -> dict:
-    return {"name": name, "team": "Developer Experience", "contact": {"label": "#dev-onboarding", "url": "/x"},
-            "first_week": {"Developer": developer}}
 
 
 def test_items_that_fit_the_handout_are_accepted():

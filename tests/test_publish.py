@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.builds import count_script_builds
+from support.build_script import scripts_build
 from support.checkout import copy_tracked_checkout
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -93,14 +91,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named():
 # --- ./scripts/build ----------------------------------------------------------------
 
 
-def run_build(cwd, out, **env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ENGINE")}
-    return count_script_builds(subprocess.run(["./scripts/build", str(out)], cwd=cwd, capture_output=True,
-                                              text=True, env={**environment, **env}))
-
-
 def test_build_refuses_without_site_url_and_says_what_it_is_for(tmp_path):
-    result = run_build(ROOT, tmp_path / "out")
+    result = scripts_build(ROOT, tmp_path / "out")
     assert result.returncode != 0
     for words in ("SITE_URL", "canonical links", "link previews", "linking page", "404 page"):
         assert words in result.stderr, f"./scripts/build without SITE_URL should mention {words!r}:\n{result.stderr}"
@@ -113,7 +105,7 @@ def test_build_writes_the_site_for_its_address(tmp_path, engine):
     """On a copy of the checkout: Zensical builds in place, and the copy must end as it began."""
     copy = copy_tracked_checkout(tmp_path / "checkout")
     url = "https://portal.example.com/handbook/dev-vs-eng/"
-    result = run_build(copy, "../published", SITE_URL=url, ENGINE=engine)
+    result = scripts_build(copy, "../published", SITE_URL=url, ENGINE=engine)
     assert result.returncode == 0, result.stdout + result.stderr
     home = BeautifulSoup((tmp_path / "published" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("link[rel=canonical]")["href"] == url, "the canonical link is not SITE_URL"

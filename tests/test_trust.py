@@ -36,17 +36,12 @@ import org  # scripts/org.py: an organisation's file, and what a published build
 from conftest import ENGINES, NAV_PAGES, ROOT, BuiltSite, build_site, free_port
 from support.browser import PHONE, print_media
 from support.checkout import copy_tracked_checkout
+from support.policy import published_headers
 from support.servers import static_host
 
 # Two addresses no hash in mkdocs.yml was computed for: a sub-path two folders
 # deep on another host, and one three folders deep on a plain-http intranet.
 ADDRESSES = ("https://docs.example.com/team-a/dev-vs-eng/", "http://intranet.example:8080/eng/wiki/dev-vs-eng/")
-
-
-def header_policy() -> dict[str, str]:
-    """The headers docs/_headers tells a host to send with every file (the policy among them)."""
-    text = (ROOT / "docs" / "_headers").read_text(encoding="utf-8")
-    return dict(re.findall(r"^\s+([\w-]+):\s*(.+?)\s*$", text, re.M))
 
 
 # --- Any address ----------------------------------------------------------------------
@@ -62,7 +57,7 @@ def elsewhere(request, tmp_path_factory) -> Iterator[BuiltSite]:
     dest = host / path.strip("/")
     log = build_site(engine, dest, address)
     port = free_port()
-    server = static_host(host, port, dest / "404.html", header_policy())
+    server = static_host(host, port, dest / "404.html", published_headers())
     yield BuiltSite(path=dest, url=f"http://127.0.0.1:{port}{path}", log=log, engine=engine)
     server.shutdown()
 

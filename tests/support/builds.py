@@ -25,7 +25,6 @@ from bs4 import BeautifulSoup
 
 import org  # scripts/org.py: an organisation's org.yml, written into the pages before each build
 import stock_site  # scripts/stock_site.py, shared with scripts/bench
-
 from .config import ROOT
 from .pages import NAV_PAGES
 from .servers import free_port, static_host
