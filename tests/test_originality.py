@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT
 from support.config import nav_sources
 from support.editorial import quantity
+from support.repeats import word_runs
 
 SOURCE = ROOT.parent / "shared" / "source" / "article.txt"
 RUN = quantity("originality.copied_run_words")  # words in a row that count as copying
@@ -27,16 +28,13 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
 
 
-def runs(tokens: list[str]) -> set[str]:
-    return {" ".join(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
-
-
 @pytest.mark.parametrize("page", nav_sources())
 def test_no_sentence_is_copied_from_the_source(page):
     if not SOURCE.is_file():
         # CI always has shared/ beside the clone; a contributor's machine may not.
         message = f"{SOURCE} is missing: this check needs the team's shared/ folder beside the checkout"
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    allowed = set().union(*(runs(words(a)) for a in ALLOWED))
-    copied = runs(words((ROOT / "docs" / page).read_text(encoding="utf-8"))) & runs(words(SOURCE.read_text(encoding="utf-8"))) - allowed
-    assert not copied, f"docs/{page} repeats the source word for word; rewrite: {sorted(copied)}"
+    allowed = set().union(*(word_runs(words(a), RUN) for a in ALLOWED))
+    ours = word_runs(words((ROOT / "docs" / page).read_text(encoding="utf-8")), RUN)
+    copied = ours & word_runs(words(SOURCE.read_text(encoding="utf-8")), RUN) - allowed
+    assert not copied, f"docs/{page} repeats the source word for word; rewrite: {sorted(' '.join(run) for run in copied)}"

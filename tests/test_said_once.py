@@ -16,73 +16,22 @@ tab labels and the template's lines on every page are not prose.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from urllib.parse import urlsplit
-
-from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from support.repeats import allowed_runs, prose_words, sitemap_pages, word_runs
 
 RUN = 6
 ALLOWED = ROOT / "editorial" / "repeated-phrases.txt"
 RESTATE_BY_DESIGN = {"glossary/", "further-reading/", "handoff/", "handout/", "handout-model-work/"}
-WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-
-
-def pages(site) -> list[str]:
-    sitemap = (site.path / "sitemap.xml").read_text(encoding="utf-8")
-    paths = [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>(.*?)</loc>", sitemap)]
-    assert len(paths) >= 8, f"the sitemap lists {len(paths)} pages"
-    return [p for p in paths if p not in RESTATE_BY_DESIGN]
-
-
-def prose_words(site, page: str) -> list[str]:
-    html = (site.path / page / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(html, "html.parser").select_one("article")
-    # The address line, the printed credit and the note on tab sets without scripts are the template's, on every page.
-    for hidden in article.select("pre, code, script, svg, .headerlink, .tabbed-labels, .link-table, [data-print-address], .views-need-scripts, .print-credit"):
-        hidden.decompose()
-    # A cited work's title is a reference, not prose: it ends a run like a block does.
-    for citation in article.select("a[href^='http']"):
-        citation.replace_with(" | ")
-    # Block boundaries end a run: a heading and the paragraph after it are not one sentence.
-    for block in article.select("p, li, h1, h2, h3, h4, td, th, figcaption, summary, blockquote, label"):
-        block.insert_after(" | ")
-    return re.findall(r"\||" + WORD.pattern, article.get_text(" ").lower())
-
-
-def runs(words: list[str]) -> set[tuple[str, ...]]:
-    found = set()
-    for start in range(len(words) - RUN + 1):
-        run = tuple(words[start : start + RUN])
-        if "|" not in run:
-            found.add(run)
-    return found
-
-
-def allowed_runs() -> tuple[set[tuple[str, ...]], list[str]]:
-    """Every six-word run inside a listed phrase, and the phrases themselves."""
-    phrases = []
-    for number, line in enumerate(ALLOWED.read_text(encoding="utf-8").splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        words = WORD.findall(line.lower())
-        assert len(words) >= RUN, f"editorial/repeated-phrases.txt:{number}: fewer than {RUN} words, never flagged: {line!r}"
-        phrases.append(" ".join(words))
-    allowed = set()
-    for phrase in phrases:
-        allowed |= runs(phrase.split())
-    return allowed, phrases
 
 
 def test_no_six_word_run_of_prose_is_on_two_pages(site):
     where = defaultdict(set)
-    for page in pages(site):
-        for run in runs(prose_words(site, page)):
+    for page in sitemap_pages(site, RESTATE_BY_DESIGN):
+        for run in word_runs(prose_words(site, page), RUN):
             where[run].add(page or "home")
-    allowed, _ = allowed_runs()
+    allowed, _ = allowed_runs(ALLOWED, RUN)
     repeated = {run: places for run, places in where.items() if len(places) > 1 and run not in allowed}
     # Overlapping runs on the same pages are one repeated passage: print it once.
     passages: dict[frozenset, list[str]] = defaultdict(list)
@@ -101,7 +50,7 @@ def test_no_six_word_run_of_prose_is_on_two_pages(site):
 
 def test_every_listed_phrase_is_still_used(site):
     """A listed phrase no page repeats any more is an exception nobody needs: remove it."""
-    _, phrases = allowed_runs()
-    text = {page: " ".join(prose_words(site, page)) for page in pages(site)}
+    _, phrases = allowed_runs(ALLOWED, RUN)
+    text = {page: " ".join(prose_words(site, page)) for page in sitemap_pages(site, RESTATE_BY_DESIGN)}
     stale = [p for p in phrases if sum(p in t for t in text.values()) < 2]
     assert not stale, f"editorial/repeated-phrases.txt lists phrases found on fewer than two pages; remove them: {stale}"

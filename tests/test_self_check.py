@@ -10,10 +10,20 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from support.a11y import axe_violations, describe
+from support.browser import fragments_seen_while_scrolling
 from support.editorial import quantity
+from support.self_check import (
+    SKIP,
+    answer,
+    marker_x,
+    position,
+    reading,
+    runs_from_the_engineer_end,
+    scored_radios,
+    view_links,
+)
 from support.views import VIEWS, assert_every_set_shows, other_view
 
 URL = "self-check/"
@@ -23,12 +33,8 @@ DEVELOPER, ENGINEER = "../article/?view=developer", "../article/?view=engineer"
 # --- The page as a writer keeps it ---------------------------------------------------
 
 
-def built(site) -> BeautifulSoup:
-    return BeautifulSoup((site.path / URL / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def test_statements_are_radio_scales_from_developer_to_engineer(site):
-    form = built(site).select_one("article form.self-check")
+    form = site.soup(URL).select_one("article form.self-check")
     assert form is not None and form.get("method") == "dialog", "the form must never send answers anywhere"
     statements = form.select("fieldset")
     fewest, most = quantity("self_check.statements_at_least"), quantity("self_check.statements_at_most")
@@ -55,26 +61,17 @@ def test_statements_are_radio_scales_from_developer_to_engineer(site):
     assert len(names) == len(statements), "two statements share a radio name"
 
 
-def scored_radios(fieldset) -> list:
-    return [r for r in fieldset.select("input") if not r.has_attr("data-unscored")]
-
-
-def runs_from_the_engineer_end(fieldset) -> bool:
-    values = [int(r["value"]) for r in scored_radios(fieldset)]
-    return values[0] > values[-1]
-
-
 def test_the_endings_alternate_which_end_they_start_from(site):
     """Endings listed developer end first in every statement are an order a
     careful reader can steer by: every other statement starts from the engineer end."""
-    statements = built(site).select("form.self-check fieldset")
+    statements = site.soup(URL).select("form.self-check fieldset")
     order = ["engineer end first" if runs_from_the_engineer_end(f) else "developer end first" for f in statements]
     expected = ["developer end first", "engineer end first"] * (len(statements) // 2) + ["developer end first"] * (len(statements) % 2)
     assert order == expected, f"docs/self-check.md: the statements' endings run {order}; alternate them, starting developer end first"
 
 
 def test_the_by_hand_text_names_the_statements_that_count_the_other_way(site):
-    page = built(site)
+    page = site.soup(URL)
     reversed_ = [str(i + 1) for i, f in enumerate(page.select("form.self-check fieldset")) if runs_from_the_engineer_end(f)]
     by_hand = " ".join(page.select_one(".self-check-by-hand").get_text(" ").split())
     named = re.search(r"In statements ([\d, and]+), count the other way: \*?3\*? for the first ending", by_hand.replace("**", ""))
@@ -88,21 +85,21 @@ TENURE_OR_SCOPE = ["runbook I helped write", "every region", "each service has l
 
 
 def test_no_ending_needs_tenure_or_scope(site):
-    endings = [label.get_text(" ", strip=True) for label in built(site).select("form.self-check label")]
+    endings = [label.get_text(" ", strip=True) for label in site.soup(URL).select("form.self-check label")]
     found = [(words, e) for e in endings for words in TENURE_OR_SCOPE if words in e]
     assert not found, f"docs/self-check.md: endings a first-job reader cannot pick: {found}"
 
 
 def test_the_two_end_readings_say_the_same_of_seniority(site):
     """The results are symmetric: neither end grows by becoming the other."""
-    readings = built(site).select(".self-check-result")
+    readings = site.soup(URL).select(".self-check-result")
     first, last = (" ".join(r.get_text(" ").split()) for r in (readings[0], readings[-1]))
     for said in ["a craft with its own depth", "seniority at this end means owning harder and vaguer problems, not moving toward the other end", "a larger share in"]:
         assert said in first and said in last, f"docs/self-check.md: the two end readings differ; only one says {said!r}"
 
 
 def test_score_ranges_cover_every_total_and_match_the_by_hand_text(site):
-    page = built(site)
+    page = site.soup(URL)
     top = sum(len(scored_radios(f)) - 1 for f in page.select("form.self-check fieldset"))
     limits = [int(r["data-upto"]) for r in page.select(".self-check-result")]
     assert len(limits) == 3 and limits == sorted(limits), f"three readings in order, got limits {limits}"
@@ -122,7 +119,7 @@ GRADE_WORDS = re.compile(r"\b(points?|scored?|scores)\b", re.I)
 
 
 def test_the_result_and_the_by_hand_text_read_as_a_place_not_a_grade(site):
-    page = built(site)
+    page = site.soup(URL)
     for selector in [".self-check-by-hand", ".self-check-score", ".self-check-result", ".self-check-scaling"]:
         for element in page.select(selector):
             text = element.get_text(" ", strip=True)
@@ -131,7 +128,7 @@ def test_the_result_and_the_by_hand_text_read_as_a_place_not_a_grade(site):
 
 def test_the_page_does_not_say_which_end_each_ending_belongs_to(site):
     """Said up front, the order invites answering for a place instead of for the work."""
-    page = built(site)
+    page = site.soup(URL)
     page.select_one(".self-check-by-hand").decompose()  # scoring by hand needs the order
     text = page.select_one("article").get_text(" ")
     said = re.search(r"(runs?|go(es)?) from the developer end|developer end \(first\)", text)
@@ -145,7 +142,7 @@ DEVELOPER_END = ["evaluation set", "evaluation data", "asked for it"]
 
 @pytest.mark.parametrize("words", DEVELOPER_END)
 def test_endings_the_comparison_puts_at_the_developer_end_sit_there(site, words):
-    endings = [label for label in built(site).select("form.self-check label") if words in label.get_text()]
+    endings = [label for label in site.soup(URL).select("form.self-check label") if words in label.get_text()]
     assert endings, f"no ending mentions {words!r}"
     for label in endings:
         value = label.find("input")["value"]
@@ -158,43 +155,6 @@ def test_endings_the_comparison_puts_at_the_developer_end_sit_there(site, words)
 ALL_DEVELOPER = [0] * 10
 ALL_ENGINEER = [-1] * 10
 MIXED = [0, -1] * 5
-
-
-SKIP = "skip"  # the answer a statement may leave out of the score
-
-
-def answer(page, picks) -> None:
-    """Pick by place on the line, whatever order the endings are listed in:
-    0 is the developer end, -1 the engineer end, 1 and 2 between."""
-    statements = page.locator("form.self-check fieldset")
-    assert statements.count() == len(picks)
-    for i, pick in enumerate(picks):
-        if pick == SKIP:
-            statements.nth(i).locator("label.self-check-unscored").click()
-        else:
-            values = statements.nth(i).locator("input:not([data-unscored])").evaluate_all("rs => rs.map(r => +r.value)")
-            place = max(values) if pick == -1 else pick
-            statements.nth(i).locator(f"label:not(.self-check-unscored):has(input[value='{place}'])").click()
-    page.get_by_role("button", name="Show my place on the spectrum").click()
-
-
-def reading(page) -> str:
-    """The heading of the one reading on screen."""
-    shown = page.locator(".self-check-result:visible h3")
-    assert shown.count() == 1, f"{shown.count()} readings on screen"
-    return shown.inner_text()
-
-
-def view_links(page) -> list[str]:
-    return [a.get_attribute("href") for a in page.locator("article a[href*='article/?view=']:visible").all()]
-
-
-def marker_x(page) -> float:
-    return float(page.locator("svg.spectrum .self-check-marker circle").get_attribute("cx"))
-
-
-def position(at) -> str:
-    return f"You sit at {at} on a line from the developer end, 0, to the engineer end, 30."
 
 
 @pytest.mark.parametrize(
@@ -353,23 +313,6 @@ def test_axe_finds_nothing_before_and_after_answering(page):
 # --- Incomplete and tampered answers -------------------------------------------------
 
 SUBMIT = "Show my place on the spectrum"
-
-
-def fragments_seen_while_scrolling(page) -> list[str]:
-    """Each #fragment the address names while the reader scrolls the page from top to bottom.
-    Material's anchor tracking writes the address 250 ms after a scroll, and
-    checks again 250 ms later: the page's fake clock (installed before the
-    page opened) is moved on past both after each scroll, with no real wait."""
-    seen = []
-    page.clock.run_for(800)
-    seen.append(page.evaluate("location.hash"))
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height, page.viewport_size["height"] // 2):
-        page.evaluate(f"window.scrollTo(0, {y})")
-        page.evaluate("() => new Promise(requestAnimationFrame)")  # the scroll event is dispatched
-        page.clock.run_for(600)
-        seen.append(page.evaluate("location.hash"))
-    return seen
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=["1280", "390"])

@@ -94,3 +94,20 @@ def print_media(page) -> None:
       const frame = () => matchMedia("print").matches ? requestAnimationFrame(() => requestAnimationFrame(() => done())) : requestAnimationFrame(frame);
       frame();
     })""")
+
+
+def fragments_seen_while_scrolling(page) -> list[str]:
+    """Each #fragment the address names while the reader scrolls the page from top to bottom.
+    Material's anchor tracking writes the address 250 ms after a scroll, and
+    checks again 250 ms later: the page's fake clock (installed before the
+    page opened) is moved on past both after each scroll, with no real wait."""
+    seen = []
+    page.clock.run_for(800)
+    seen.append(page.evaluate("location.hash"))
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height, page.viewport_size["height"] // 2):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.evaluate("() => new Promise(requestAnimationFrame)")  # the scroll event is dispatched
+        page.clock.run_for(600)
+        seen.append(page.evaluate("location.hash"))
+    return seen
