@@ -30,10 +30,13 @@ import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, both_engines, build_site, free_port
 from support.a11y import axe_violations
 from support.browser import print_media
+from support.builds import content_pages
 from support.org_files import EXAMPLE, EXAMPLE_TEXT, broken, checkout_copy
-from support.pages import front_matter
+from support.pages import credits_of, front_matter, reviewed_problem
+from support.paper import printed_handout
 from support.policy import published_headers
 from support.servers import static_host
+from support.views import panels, tab_set_under
 from view_contract import VIEWS
 
 DOCS = ROOT / "docs"
@@ -43,21 +46,6 @@ ORG_TRACES = (ORG_NAME, "org-credit", "org-mark", "at-your-organisation")
 
 
 # --- Reviewed dates -------------------------------------------------------------
-
-
-def reviewed_problem(name: str, text: str, today: datetime.date) -> str | None:
-    """What is wrong with a page's `reviewed:` date, naming the page, or None."""
-    try:
-        value = front_matter(text).get("reviewed")
-    except ValueError:  # YAML reads 2026-13-01 as a date, and fails on it
-        value = re.search(r"^reviewed:(.*)$", text, re.M)[1].strip()
-    if value is None:
-        return f"{name}: no `reviewed: YYYY-MM-DD` in its front matter; add the date you last read it through"
-    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        return f"{name}: reviewed: {value!r} is not a date; write it as YYYY-MM-DD"
-    if value > today:
-        return f"{name}: reviewed: {value} is in the future; write the day you read it through"
-    return None
 
 
 def test_every_page_says_when_a_person_last_reviewed_it():
@@ -79,25 +67,6 @@ def test_a_missing_malformed_or_future_date_is_named(front, says):
 
 
 # --- Every page of the public site ------------------------------------------------
-
-
-def content_pages(built: BuiltSite) -> list[tuple[str, BeautifulSoup]]:
-    """The theme's pages with a source page in docs/ (not the 404 page), by Markdown file name."""
-    pages = []
-    for html, soup in built.theme_pages():
-        if html.name != "index.html":
-            continue
-        relative = html.parent.relative_to(built.path).as_posix()
-        name = "index.md" if relative == "." else f"{relative}.md"
-        if (DOCS / name).exists():
-            pages.append((name, soup))
-    return pages
-
-
-def credits_of(soup: BeautifulSoup) -> BeautifulSoup:
-    credits = soup.select_one("footer .site-credits")
-    assert credits, "no .site-credits in the footer (overrides/page.html, block footer: did Material's footer markup change?)"
-    return credits
 
 
 @both_engines
@@ -203,15 +172,6 @@ def org_sites(tmp_path_factory) -> dict[str, BuiltSite]:
         server.shutdown()
 
 
-def panels(soup: BeautifulSoup, heading_id: str) -> dict[str, BeautifulSoup]:
-    """The view panels of the tab set under a heading, by view."""
-    heading = soup.find(id=heading_id)
-    assert heading, f"no #{heading_id}"
-    tab_set = heading.find_next(class_="tabbed-set")
-    labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
-    return dict(zip(labels, tab_set.select(":scope > .tabbed-content > .tabbed-block")))
-
-
 @pytest.mark.copies_checkout
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_organisations_file_shows_in_every_footer_and_on_paper(org_sites, engine):
@@ -248,7 +208,7 @@ def test_an_organisations_first_week_items_and_links_show_on_start_here_and_the_
     for page, links_too in (("start-here", True), ("handout", False)):
         soup = BeautifulSoup((org_sites[engine].path / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         heading = "your-first-week" if page == "start-here" else "first-week-checklist"
-        for view, panel in panels(soup, heading).items():
+        for view, panel in panels(tab_set_under(soup, heading)).items():
             items = [li.get_text(" ", strip=True) for li in panel.select("li.task-list-item")]
             ours = EXAMPLE["first_week"][view]
             assert items[-len(ours):] == ours, f"{page}, {view}: {items}"  # below the site's own list
@@ -296,20 +256,6 @@ def test_an_organisations_pages_pass_axe_and_the_policy(org_sites, engine, fresh
 # --- The handout on paper -------------------------------------------------------------
 
 SHEETS = ("A4", "Letter")
-
-
-def pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-
-
-def printed_handout(context, view: str, sheet: str) -> tuple[int, str]:
-    page = context.new_page()
-    page.goto(f"handout/?view={view.lower()}")
-    print_media(page)
-    line = page.locator(".print-address").inner_text()
-    pdf = page.pdf(format=sheet, print_background=False)
-    page.close()
-    return pdf_pages(pdf), line
 
 
 @pytest.mark.parametrize("view", VIEWS)

@@ -9,41 +9,24 @@ and every margin the prose and the article quote must be in that output.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from support.examples import run_example, section_text
 
 PROGRAM = ROOT / "includes" / "code" / "evaluation_numbers.py"
-
-
-def run_program() -> str:
-    return subprocess.run([sys.executable, str(PROGRAM)], capture_output=True, text=True, check=True).stdout
-
-
-def section_text(site, page: str, heading_id: str) -> str:
-    html = (site.path / page / "index.html").read_text(encoding="utf-8")
-    heading = BeautifulSoup(html, "html.parser").find(id=heading_id)
-    assert heading, f"{page}/#{heading_id} is missing"
-    parts = []
-    for element in heading.find_next_siblings():
-        if element.name == "h2":
-            break
-        parts.append(element.get_text(" "))
-    return " ".join(" ".join(parts).split())
 
 
 def test_the_page_shows_what_the_program_prints():
     source = (ROOT / "docs" / "ai-examples.md").read_text(encoding="utf-8")
     match = re.search(r'```text title="Output of evaluation_numbers.py"\n(.*?)```', source, re.S)
     assert match, 'docs/ai-examples.md: no ```text title="Output of evaluation_numbers.py" block'
-    assert run_program() == match[1], "docs/ai-examples.md: paste the program's new output into its Output block"
+    assert run_example(PROGRAM) == match[1], "docs/ai-examples.md: paste the program's new output into its Output block"
 
 
 def test_every_margin_the_prose_quotes_is_printed(site):
-    printed = set(re.findall(r"± (\d+\.\d) points", run_program()))
+    printed = set(re.findall(r"± (\d+\.\d) points", run_example(PROGRAM)))
     prose = section_text(site, "ai-examples", "how-many-examples-an-evaluation-needs")
     prose = prose.split("Output of evaluation_numbers.py")[0] + prose.split("+5.0 points")[-1]
     quoted = set(re.findall(r"±\s?(\d+\.\d) points", prose))
@@ -56,4 +39,4 @@ def test_the_article_quotes_the_same_margin(site):
     text = " ".join(BeautifulSoup(html, "html.parser").select_one("article").get_text(" ").split())
     margin = re.search(r"within about (\d+\.\d) points", text)
     assert margin, "the article's ticket-tagging example no longer states the score's margin of error"
-    assert f"± {margin[1]} points" in run_program().splitlines()[1], "the article's margin differs from the program's"
+    assert f"± {margin[1]} points" in run_example(PROGRAM).splitlines()[1], "the article's margin differs from the program's"

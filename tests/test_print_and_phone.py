@@ -12,13 +12,12 @@ the self-check's marker at 390 px, measured in the page.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import pytest
 
 from conftest import NAV_PAGES
 from support.browser import print_media
+from support.paper import bare, pdftotext, printout, squeeze
 
 VIEWS = ["developer", "engineer"]
 PHONE = {"width": 390, "height": 844}
@@ -36,30 +35,6 @@ PAGE_BUDGET = {"article/": 9, "roles/": 8, "handoff/": 4}
 
 
 # --- Paper ---------------------------------------------------------------------
-
-
-def pdftotext(pdf, *args) -> list[str]:
-    """The text of each page of `pdf` (poppler-utils; ./scripts/test installs it)."""
-    assert shutil.which("pdftotext"), "pdftotext is missing: apt-get install poppler-utils (./scripts/test does)"
-    out = subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return out.split("\f")[:-1]  # one form feed ends each page
-
-
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def bare(text: str) -> str:
-    return re.sub(r"[\s-]+", "", text)
-
-
-def printout(fresh_context, tmp_path, path: str, view: str):
-    """Open `path` in `view` as a reader would, and print it to A4. Returns (page, pdf file)."""
-    page = fresh_context().new_page()
-    page.goto(f"{path}?view={view}")
-    pdf = tmp_path / f"{path.strip('/')}-{view}.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    return page, pdf
 
 
 PRINTED = [(path, view) for path in PAGE_BUDGET for view in VIEWS]

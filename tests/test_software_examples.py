@@ -11,45 +11,17 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
-
-from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from support.editorial import quantity
+from support.examples import PARTS, printed_latencies, projects, rows, run_example, section
 from support.views import VIEWS, panels, tab_set_under
 
 PAGE = "software-examples"
 SOURCE = ROOT / "docs" / "software-examples.md"
 PROGRAM = ROOT / "includes" / "code" / "queue_latency.py"
 CODE_SECTION = "code-example-latency-as-utilization-rises"
-PARTS = ["Does:", "Measures:", "Watches out for:"]  # what each view gives every project
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-
-
-def run_program() -> str:
-    return subprocess.run([sys.executable, str(PROGRAM)], capture_output=True, text=True, check=True).stdout
-
-
-def projects(page: BeautifulSoup) -> list:
-    """The project sections: an h2 whose tab set's views both give the three parts."""
-    found = []
-    for heading in page.select("article h2[id]"):
-        tab_set = tab_set_under(page, heading["id"])
-        if tab_set and all(part in panels(tab_set)[VIEWS[0]].get_text(" ") for part in PARTS):
-            found.append(heading)
-    return found
-
-
-def section(heading) -> list:
-    """The elements from an h2 to the next one."""
-    parts = []
-    for element in heading.find_next_siblings():
-        if element.name == "h2":
-            break
-        parts.append(element)
-    return parts
 
 
 def test_the_page_has_its_projects_each_with_both_views_in_three_parts(site):
@@ -83,19 +55,13 @@ def test_the_page_shows_what_the_program_prints(site):
     source = SOURCE.read_text(encoding="utf-8")
     match = re.search(r'```text title="Output of queue_latency.py"\n(.*?)```', source, re.S)
     assert match, 'docs/software-examples.md: no ```text title="Output of queue_latency.py" block'
-    assert run_program() == match[1], "docs/software-examples.md: paste the program's new output into its Output block"
+    assert run_example(PROGRAM) == match[1], "docs/software-examples.md: paste the program's new output into its Output block"
     shown = " ".join(el.get_text() for el in section(site.soup(PAGE).find(id=CODE_SECTION)))
     assert "def simulate" in shown, f"{PAGE}/#{CODE_SECTION} does not show the program it runs"
 
 
-def rows(output: str) -> dict[int, tuple[int, int, int]]:
-    """Load (utilization) in % -> (median, p99, p99 in theory), in ms, from the program's table."""
-    found = re.findall(r"^\s*(\d+)%\s+(\d+) ms\s+(\d+) ms\s+(\d+) ms$", output, re.M)
-    return {int(u): (int(m), int(p), int(t)) for u, m, p, t in found}
-
-
 def test_the_program_shows_latency_climbing_as_utilization_rises():
-    table = rows(run_program())
+    table = rows(run_example(PROGRAM))
     assert sorted(table) == [50, 80, 95], f"queue_latency.py prints utilization levels {sorted(table)}, not 50%, 80% and 95%"
     medians = [table[u][0] for u in sorted(table)]
     tails = [table[u][1] for u in sorted(table)]
@@ -103,14 +69,6 @@ def test_the_program_shows_latency_climbing_as_utilization_rises():
     for utilization, (_, _, theory) in table.items():
         expected = round(math.log(100) * 10 / (1 - utilization / 100))
         assert theory == expected, f"at {utilization}% the theory column says {theory} ms; the M/M/1 formula gives {expected}"
-
-
-def printed_latencies(output: str) -> set[int]:
-    """Every latency the program prints, in ms: its table and the extra runs at 95%."""
-    table = {n for row in rows(output).values() for n in row}
-    extra = re.search(r"three more runs:\s*(.*)$", output, re.M)
-    assert extra, "queue_latency.py no longer prints the p99 of further runs at 95%"
-    return table | {int(n) for n in re.findall(r"(\d+) ms", extra[1])}
 
 
 def test_every_latency_the_prose_quotes_is_printed(site):
@@ -121,7 +79,7 @@ def test_every_latency_the_prose_quotes_is_printed(site):
         after_output = after_output or "three more runs" in element.get_text()
     quoted = {int(n.replace(",", "")) for n in re.findall(r"\b(?:about|from|to|value of) (\d[\d,]*)\b", " ".join(prose))}
     assert {92, 921} <= quoted, f"the prose after the output no longer quotes the p99 at 50% and in theory at 95%: {quoted}"
-    missing = sorted(quoted - printed_latencies(run_program()))
+    missing = sorted(quoted - printed_latencies(run_example(PROGRAM)))
     assert not missing, f"docs/software-examples.md: the prose after the output quotes latencies the program does not print: {missing}"
 
 

@@ -20,7 +20,6 @@ import datetime
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -36,6 +35,7 @@ import org  # scripts/org.py: an organisation's file, and what a published build
 from conftest import ENGINES, NAV_PAGES, ROOT, BuiltSite, build_site, free_port
 from support.browser import PHONE, print_media
 from support.checkout import copy_tracked_checkout
+from support.paper import pdftotext
 from support.policy import published_headers
 from support.servers import static_host
 
@@ -250,13 +250,6 @@ def test_the_changelog_is_dated_newest_first_and_names_the_pages_each_entry_touc
                 assert href.removeprefix("../").split("#")[0].rstrip("/") in pages, f"{href}: not a page of the site"
 
 
-def pdftotext(pdf: Path) -> list[str]:
-    """The text of each page of `pdf` (poppler-utils; ./scripts/test installs it)."""
-    assert shutil.which("pdftotext"), "pdftotext is missing: apt-get install poppler-utils (./scripts/test does)"
-    out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return out.split("\f")[:-1]
-
-
 PRINTOUTS = [("article/", "developer"), ("handoff/", "engineer"), ("handout/", "developer"), ("handout/", "engineer"),
              ("handout-model-work/", "developer"), ("handout-model-work/", "engineer")]
 
@@ -269,7 +262,7 @@ def test_every_printout_credits_the_original_and_its_licence(fresh_context, tmp_
     pdf = tmp_path / "out.pdf"
     page.pdf(path=str(pdf), format="A4")
     page.close()
-    text = re.sub(r" <[^>]*>", "", " ".join(" ".join(pdftotext(pdf)).split()))  # without the links' printed addresses
+    text = re.sub(r" <[^>]*>", "", " ".join(" ".join(pdftotext(pdf, "-raw")).split()))  # without the links' printed addresses
     assert CREDIT in text, f"{path}?view={view}: the printout does not credit the original: {text[:600]}"
 
 
@@ -322,7 +315,7 @@ def test_a_handout_gives_each_page_a_short_address_to_type(site, fresh_context, 
     pdf = tmp_path / "out.pdf"
     page.pdf(path=str(pdf), format="A4")
     page.close()
-    text = " ".join(" ".join(pdftotext(pdf)).split())
+    text = " ".join(" ".join(pdftotext(pdf, "-raw")).split())
     assert "(article/?view=engineer)" in text and site.url in text, text[:800]
 
 
@@ -418,7 +411,7 @@ def test_the_handoff_checklist_prints_with_fields_for_the_service_date_and_atten
     pdf = tmp_path / "handoff.pdf"
     page.pdf(path=str(pdf), format="A4")
     page.close()
-    first = " ".join(pdftotext(pdf)[0].split())
+    first = " ".join(pdftotext(pdf, "-raw")[0].split())
     for field in ("Service or model", "Date", "Who attended"):
         assert field in first, f"the printed handoff has no {field!r} field on its first sheet"
 

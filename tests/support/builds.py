@@ -232,3 +232,16 @@ class Builds:
     def close(self) -> None:
         for server in self._servers:
             server.shutdown()
+
+
+def content_pages(built: BuiltSite) -> list[tuple[str, BeautifulSoup]]:
+    """The theme's pages with a source page in docs/ (not the 404 page), by Markdown file name."""
+    pages = []
+    for html, soup in built.theme_pages():
+        if html.name != "index.html":
+            continue
+        relative = html.parent.relative_to(built.path).as_posix()
+        name = "index.md" if relative == "." else f"{relative}.md"
+        if (ROOT / "docs" / name).exists():
+            pages.append((name, soup))
+    return pages

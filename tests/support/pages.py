@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import yaml
+from bs4 import BeautifulSoup
 
 from .config import nav_sources
 
@@ -33,3 +35,25 @@ def source_of(path: str) -> str:
 
 # Every page of the nav as a URL folder ("" is home), in reading order.
 NAV_PAGES = [url_of(source) for source in nav_sources()]
+
+
+def reviewed_problem(name: str, text: str, today: datetime.date) -> str | None:
+    """What is wrong with a page's `reviewed:` date, naming the page, or None."""
+    try:
+        value = front_matter(text).get("reviewed")
+    except ValueError:  # YAML reads 2026-13-01 as a date, and fails on it
+        value = re.search(r"^reviewed:(.*)$", text, re.M)[1].strip()
+    if value is None:
+        return f"{name}: no `reviewed: YYYY-MM-DD` in its front matter; add the date you last read it through"
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        return f"{name}: reviewed: {value!r} is not a date; write it as YYYY-MM-DD"
+    if value > today:
+        return f"{name}: reviewed: {value} is in the future; write the day you read it through"
+    return None
+
+
+def credits_of(soup: BeautifulSoup) -> BeautifulSoup:
+    """A built page's footer credits (maintainer, feedback, licences, reviewed date)."""
+    credits = soup.select_one("footer .site-credits")
+    assert credits, "no .site-credits in the footer (overrides/page.html, block footer: did Material's footer markup change?)"
+    return credits
