@@ -19,43 +19,14 @@ import re
 import shutil
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SUBPATH, free_port
-from support.policy import published_headers
+from support.nginx import MAIN, ask, for_this_machine, missing_headers
 
 CONFIG = ROOT / "deploy" / "nginx.conf"
 BASE = "/handbook/dev-vs-eng/"  # the path deploy/nginx.conf serves the site at
-
-MAIN = """\
-daemon off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-{user}
-events {{ worker_connections 32; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
-
-
-def for_this_machine(config: str, port: int, site: Path) -> str:
-    """deploy/nginx.conf with its port and built folder replaced, nothing else."""
-    for placeholder in ("listen 80;", "alias /srv/dev-vs-eng/site/;"):
-        assert config.count(placeholder) == 1, f"deploy/nginx.conf: expected one `{placeholder}` (the test replaces it)"
-    return config.replace("listen 80;", f"listen 127.0.0.1:{port};").replace(
-        "alias /srv/dev-vs-eng/site/;", f"alias {site}/;")
 
 
 @pytest.fixture(scope="module")
@@ -88,27 +59,6 @@ def nginx(tmp_path_factory, builds):
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
-
-
-def ask(port: int, method: str, target: str, body: bytes | None = None,
-        headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.putrequest(method, target, skip_accept_encoding=True)
-    if body is not None:
-        connection.putheader("Content-Length", str(len(body)))
-    for name, value in (headers or {}).items():
-        connection.putheader(name, value)
-    connection.endheaders(body)
-    response = connection.getresponse()
-    response.body = response.read()
-    connection.close()
-    return response
-
-
-def missing_headers(response: http.client.HTTPResponse) -> list[str]:
-    """Each header docs/_headers names, unless the answer carries it exactly once, with its value."""
-    return [f"{name}: {value} (sent {len(response.headers.get_all(name) or [])} times)"
-            for name, value in published_headers().items() if response.headers.get_all(name) != [value]]
 
 
 ANSWERS = {

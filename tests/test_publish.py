@@ -5,56 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from support.build_script import scripts_build
 from support.checkout import copy_tracked_checkout
-
-WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
-
-
-def documented_build_command() -> str:
-    guide = (ROOT / "PUBLISHING.md").read_text(encoding="utf-8")
-    section = guide.split("## Building the static files", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```sh\n(.*?)\n```", section, re.S)
-    assert block, 'PUBLISHING.md: no ```sh block under "## Building the static files"'
-    return block[1].strip()
-
-
-def jobs() -> dict[str, dict]:
-    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
-
-
-def steps() -> list[dict]:
-    return [step for job in jobs().values() for step in job["steps"]]
-
-
-def needs(name: str) -> set[str]:
-    """Every job that must succeed before `name` starts."""
-    direct = jobs()[name].get("needs", [])
-    direct = [direct] if isinstance(direct, str) else direct
-    return set(direct).union(*(needs(job) for job in direct)) if direct else set()
-
-
-def job_running(command: str) -> tuple[str, int]:
-    found = [(name, i) for name, job in jobs().items() for i, step in enumerate(job["steps"])
-             if command in step.get("run", "")]
-    assert len(found) == 1, f"{WORKFLOW.name}: {len(found)} steps run {command}"
-    return found[0]
-
-
-def job_using(action: str) -> tuple[str, int]:
-    found = [(name, i) for name, job in jobs().items() for i, step in enumerate(job["steps"])
-             if step.get("uses", "").split("@")[0] == action]
-    assert len(found) == 1, f"{WORKFLOW.name}: {len(found)} steps use {action}"
-    return found[0]
-
-
-def before(first: tuple[str, int], then: tuple[str, int]) -> bool:
-    """A step `first` has passed whenever step `then` runs."""
-    return first[0] in needs(then[0]) or (first[0] == then[0] and first[1] < then[1])
+from support.workflow import WORKFLOW, before, documented_build_command, job_running, job_using, jobs, steps
 
 
 def test_the_tests_pass_before_anything_is_built_or_deployed():

@@ -10,7 +10,7 @@ under their title that linked views and `?view=` need the site's scripts; the
 self-check offers its reading by hand.
 
 The static checks (configuration, catalog file, pins) are in `--fast`; the
-build copies the checkout, and the reader tests drive a browser, so the full
+build copies the portal_checkout, and the reader tests drive a browser, so the full
 run has them.
 """
 
@@ -26,16 +26,14 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, NAV_PAGES
-from support.builds import parsed
-from support.checkout import copy_tracked_checkout
-from support.config import mkdocs_yml
+from conftest import NAV_PAGES, ROOT
 from support import techdocs
+from support.builds import parsed
+from support.config import mkdocs_yml
+from support.org_files import EXAMPLE
+from support.techdocs import ARTICLE, open_in_reader, portal_checkout
 
-EXAMPLE = yaml.safe_load((ROOT / "org.example.yml").read_text(encoding="utf-8"))
 NOTE = ".views-need-scripts"
-# The page's article (the reader wraps its own page in an <article> too).
-ARTICLE = "article.md-content__inner"
 
 
 # --- The entity and its configuration (static) ---------------------------------------
@@ -82,25 +80,13 @@ def test_the_build_command_refuses_without_an_address_or_into_the_sources(tmp_pa
     assert into_docs.returncode == 2 and "would overwrite the sources" in into_docs.stderr, into_docs.stderr
 
 
-# --- The build a portal publishes (a copy of the checkout, as a fresh clone) ----------
-
-
-def checkout(folder: Path, org_file: str | None = None) -> Path:
-    """The tracked files, as a fresh clone has them, with the installed tools linked (nothing to download)."""
-    problem = techdocs.missing()
-    if problem:
-        pytest.fail(problem)
-    root = copy_tracked_checkout(folder)
-    (root / ".venv-techdocs").symlink_to(techdocs.VENV)
-    if org_file is not None:
-        (root / "org.yml").write_text(org_file, encoding="utf-8")
-    return root
+# --- The build a portal publishes (a copy of the portal_checkout, as a fresh clone) ----------
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """./scripts/techdocs OUT_DIR, run in a copy of the checkout."""
-    root = checkout(tmp_path_factory.mktemp("techdocs-checkout") / "checkout")
+    root = portal_checkout(tmp_path_factory.mktemp("techdocs-checkout") / "checkout")
     out = tmp_path_factory.mktemp("techdocs-out") / "site"
     result = subprocess.run(["scripts/techdocs", str(out)], cwd=root, capture_output=True, text=True,
                             env={**os.environ, "SITE_URL": "https://dev-vs-eng.example.com/"})
@@ -155,7 +141,7 @@ def test_on_the_standalone_site_the_note_shows_only_where_scripts_do_not_run(fre
 def portal(request, tmp_path_factory):
     """Backstage's reader on a copy of the checkout: the public site, or (param "org") with org.example.yml as org.yml."""
     kind = getattr(request, "param", "public")
-    root = checkout(tmp_path_factory.mktemp(f"portal-{kind}") / "checkout",
+    root = portal_checkout(tmp_path_factory.mktemp(f"portal-{kind}") / "checkout",
                     (ROOT / "org.example.yml").read_text(encoding="utf-8") if kind == "org" else None)
     if techdocs.port_in_use():
         pytest.fail(f"port {techdocs.PORT} is in use: techdocs-cli serve always serves Backstage's reader there. "
@@ -188,31 +174,15 @@ def reader_page(browser):
     assert not problems, "\n".join(problems)
 
 
-def open_in_reader(page, url: str, name: str):
-    page.goto(url + name)
-    page.locator(f"{ARTICLE} h1").first.wait_for(timeout=60_000)
-    # The reader shows the page's HTML before its stylesheets have loaded: until
-    # they have, every tab panel shows (CI saw both of a set's panels once).
-    page.wait_for_function(f"""() => {{
-      const root = ({techdocs.SHADOW})().shadowRoot;
-      const sheets = [...root.querySelectorAll('link[rel=stylesheet]')];
-      return sheets.every(link => link.sheet) && root.styleSheets.length > 0;
-    }}""", timeout=60_000)
-
-
-def standalone(site, name: str):
-    return parsed(site.path / name / "index.html")
-
-
 @pytest.mark.copies_checkout
 def test_every_page_renders_in_the_reader_with_its_note_and_credits(portal, reader_page, site):
     for name in NAV_PAGES:
         open_in_reader(reader_page, portal, name)
-        title = standalone(site, name).select_one("article h1").get_text(" ", strip=True).rstrip(" ¶")
+        title = parsed(site.path / name / "index.html").select_one("article h1").get_text(" ", strip=True).rstrip(" ¶")
         assert reader_page.locator(f"{ARTICLE} h1").first.inner_text().strip().rstrip(" ¶") == title, f"{name or 'home'}: not the page"
         scripts = reader_page.evaluate(f"() => ({techdocs.SHADOW})().shadowRoot.querySelectorAll('script').length")
         assert scripts == 0, f"{name or 'home'}: the reader ran {scripts} of the page's scripts; the note would be untrue"
-        if standalone(site, name).select(".tabbed-set"):
+        if parsed(site.path / name / "index.html").select(".tabbed-set"):
             note = reader_page.locator(f"{ARTICLE} {NOTE}")
             assert note.is_visible() and "?view=" in note.inner_text(), f"{name or 'home'}: no note on the tab sets under the title"
         credits = reader_page.locator(f"{ARTICLE} .site-credits")
@@ -225,7 +195,7 @@ def test_every_page_renders_in_the_reader_with_its_note_and_credits(portal, read
 def test_every_tab_set_switches_on_its_own(portal, reader_page, site):
     switched = 0
     for name in NAV_PAGES:
-        sets = len(standalone(site, name).select("article .tabbed-set"))
+        sets = len(parsed(site.path / name / "index.html").select("article .tabbed-set"))
         if not sets:
             continue
         open_in_reader(reader_page, portal, name)
@@ -247,7 +217,7 @@ def test_every_tab_set_switches_on_its_own(portal, reader_page, site):
 
 @pytest.mark.copies_checkout
 def test_every_image_and_internal_link_works_in_the_reader(portal, reader_page, site):
-    ids = {name: {tag["id"] for tag in standalone(site, name).select("article [id]")} for name in NAV_PAGES}
+    ids = {name: {tag["id"] for tag in parsed(site.path / name / "index.html").select("article [id]")} for name in NAV_PAGES}
     broken = []
     for name in NAV_PAGES:
         open_in_reader(reader_page, portal, name)

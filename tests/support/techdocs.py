@@ -20,6 +20,9 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
+from .checkout import copy_tracked_checkout
 from .config import ROOT
 from .servers import free_port
 
@@ -95,3 +98,33 @@ def reader(root: Path, log: Path, timeout: float = 240):
 
 # The page's own document inside the reader's shadow root.
 SHADOW = "() => [...document.querySelectorAll('*')].find(e => e.shadowRoot && e.shadowRoot.querySelector('article'))"
+
+
+# The page's article (the reader wraps its own page in an <article> too).
+# The article inside the reader's shadow root.
+ARTICLE = "article.md-content__inner"
+
+
+def portal_checkout(folder: Path, org_file: str | None = None) -> Path:
+    """The tracked files, as a fresh clone has them, with the installed tools linked (nothing to download)."""
+    problem = missing()
+    if problem:
+        pytest.fail(problem)
+    root = copy_tracked_checkout(folder)
+    (root / ".venv-techdocs").symlink_to(VENV)
+    if org_file is not None:
+        (root / "org.yml").write_text(org_file, encoding="utf-8")
+    return root
+
+
+def open_in_reader(page, url: str, name: str):
+    """Open page `name` in the reader at `url`, and wait until it shows, styled."""
+    page.goto(url + name)
+    page.locator(f"{ARTICLE} h1").first.wait_for(timeout=60_000)
+    # The reader shows the page's HTML before its stylesheets have loaded: until
+    # they have, every tab panel shows (CI saw both of a set's panels once).
+    page.wait_for_function(f"""() => {{
+      const root = ({SHADOW})().shadowRoot;
+      const sheets = [...root.querySelectorAll('link[rel=stylesheet]')];
+      return sheets.every(link => link.sheet) && root.styleSheets.length > 0;
+    }}""", timeout=60_000)
