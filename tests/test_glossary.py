@@ -15,9 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES
-from support.editorial import abbreviations, glossary_words
-from support.editorial import glossary as glossary_entries
+from support.editorial import abbreviations, glossary as glossary_entries, glossary_words, term_headings
 from support.pages import source_of
+from support.prose import page_text
 from support.views import VIEWS
 
 # Capitals that name a publisher in a citation, not a term a reader must learn.
@@ -27,23 +27,9 @@ NOT_TERMS = {"IEEE"}
 ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z]+|PoC)s?(?![\w-])|\bp\d\d\b")
 
 
-def page_text(site, page: str) -> str:
-    html = (site.path / page / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(html, "html.parser").select_one("article")
-    # The printed credit line (.print-credit) is the footer's, on paper: furniture, not the page's prose.
-    for hidden in article.select("pre, code, script, svg, .headerlink, .print-credit"):
-        hidden.decompose()
-    return article.get_text(" ")
-
-
-def glossary() -> dict[str, str]:
-    """Glossary id -> the term's heading text."""
-    return {term_id: entry.term for term_id, entry in glossary_entries().items()}
-
-
 @pytest.mark.parametrize("page", NAV_PAGES)
 def test_every_abbreviation_a_page_uses_is_defined(site, page):
-    terms = set(glossary().values())
+    terms = set(term_headings().values())
     used = set(ACRONYM.findall(page_text(site, page)))
     undefined = sorted(a for a in used - NOT_TERMS if a not in terms and a.removesuffix("s") not in terms)
     assert not undefined, (
@@ -58,7 +44,7 @@ def test_every_abbreviation_a_page_uses_is_defined(site, page):
 @pytest.mark.parametrize("page", NAV_PAGES)
 def test_every_glossary_worthy_word_a_page_uses_is_defined(site, page):
     text = page_text(site, page)
-    defined = glossary()
+    defined = term_headings()
     missing = []
     for term_id, words in glossary_words().items():
         for word in words:
@@ -70,8 +56,8 @@ def test_every_glossary_worthy_word_a_page_uses_is_defined(site, page):
 
 def test_the_word_list_and_the_glossary_agree():
     """A new glossary entry gets its words listed; a listed id exists."""
-    defined, listed = set(glossary()), set(glossary_words())
-    abbreviation_ids = {i for i, term in glossary().items() if ACRONYM.fullmatch(term)}
+    defined, listed = set(term_headings()), set(glossary_words())
+    abbreviation_ids = {i for i, term in term_headings().items() if ACRONYM.fullmatch(term)}
     unlisted = sorted(defined - listed - abbreviation_ids)
     assert not unlisted, f"glossary entries with no line in editorial/glossary-terms.txt: {unlisted}"
     stale = sorted(listed - defined)
@@ -80,7 +66,7 @@ def test_the_word_list_and_the_glossary_agree():
 
 def test_the_entries_run_in_alphabetical_order():
     """A reader scans the A to Z list by eye: an entry out of order is one they miss."""
-    terms = list(glossary().values())
+    terms = list(term_headings().values())
     key = [re.sub(r"[^a-z0-9 ]", "", term.lower()) for term in terms]
     misplaced = [f"{terms[i]!r} comes after {terms[i - 1]!r}" for i in range(1, len(terms)) if key[i] < key[i - 1]]
     assert not misplaced, "docs/glossary.md, Terms A to Z, out of order: " + "; ".join(misplaced)
@@ -95,7 +81,7 @@ NAMED_TERMS = ["improper-output-handling", "vector-and-embedding-weaknesses", "c
 
 @pytest.mark.parametrize("term_id", NAMED_TERMS)
 def test_named_terms_have_an_entry(term_id):
-    assert term_id in glossary(), f"docs/glossary.md has no entry {{ #{term_id} }}"
+    assert term_id in term_headings(), f"docs/glossary.md has no entry {{ #{term_id} }}"
 
 
 def test_temperature_zero_and_a_seed_promise_no_determinism():

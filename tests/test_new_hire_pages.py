@@ -15,14 +15,13 @@ from decimal import Decimal
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 import sync  # scripts/sync.py, which writes the reading times
 from support.browser import DESKTOP, PHONE, print_media, settled
 from support.editorial import quantity
+from support.reading_time import WORDS_PER_MINUTE, read_time, typed_minutes
 from support.views import VIEWS, panels, tab_set_under
 
-WORDS_PER_MINUTE = quantity("start_here.words_per_minute")
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
@@ -134,28 +133,6 @@ def test_every_further_reading_link_is_https_named_and_dated(site):
 
 
 # --- Start here ----------------------------------------------------------------
-
-
-def words_in_view(page: BeautifulSoup, view: str) -> int:
-    """Words a reader of one view sees on a page, counted as ./scripts/sync counts them."""
-    return sync.words_in_view(str(page), view)
-
-
-def minutes(words: int) -> int:
-    return max(1, int(words / WORDS_PER_MINUTE + 0.5))
-
-
-def read_time(page: BeautifulSoup, view: str) -> str:
-    """What Start here should say for a page in a view: prose and code apart,
-    "12 min" or "12 min, plus 5 min of code"."""
-    prose, code = sync.prose_and_code_words(str(page), view)
-    return f"{minutes(prose)} min" + (f", plus {int(code / WORDS_PER_MINUTE + 0.5)} min of code" if code >= WORDS_PER_MINUTE / 2 else "")
-
-
-def typed_minutes(text: str) -> tuple[int, int]:
-    """(prose, code) minutes of a typed time: "12 min, plus 5 min of code" is (12, 5)."""
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
-    return numbers[0], (numbers[1] if len(numbers) > 1 else 0)
 
 
 # The reading paths on Start here: the one for every new hire, and the one for

@@ -32,11 +32,8 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 
 import jinja2
-import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -45,7 +42,9 @@ import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, build_site, free_port, serve
 from support.browser import PHONE, print_media
 from support.checkout import copy_tracked_checkout
+from support.config import site_markdown
 from support.org_files import handout_org, hostile_org, items, org_file, refusal
+from support.servers import fetch, poll_until
 from view_contract import VIEWS
 
 # A valid file whose contact URL is on line 5 and whose second link is on line 14.
@@ -152,13 +151,6 @@ HOSTILE_TEXT = {
     "footnote": "[^1]",
     "autolink": "<https://evil.example>",
 }
-
-
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with this site's extensions, as both engines convert the pages."""
-    from mkdocs.config import load_config
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
 @pytest.mark.parametrize("value", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
@@ -360,22 +352,6 @@ def test_items_that_push_the_handout_past_one_page_are_refused(developer, name):
 # --- ./scripts/serve rebuilds when org.yml changes ----------------------------------------------
 
 
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(condition, what: str, timeout: float = 240) -> None:
-    """Poll until `condition()` holds; a build on a loaded machine takes anything up to minutes."""
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, f"after {timeout} s: {what}"
-        time.sleep(1)
-
-
 @pytest.mark.copies_checkout
 def test_serve_rebuilds_when_org_yml_changes(tmp_path):
     root = copy_tracked_checkout(tmp_path / "checkout")
@@ -387,9 +363,9 @@ def test_serve_rebuilds_when_org_yml_changes(tmp_path):
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         roles = f"http://127.0.0.1:{port}/roles/"
-        wait_for(lambda: "At Northwind Labs" in fetch(roles), "the first build never showed Northwind Labs")
+        poll_until(lambda: "At Northwind Labs" in fetch(roles), "the first build never showed Northwind Labs")
         (root / "org.yml").write_text(GOOD.format(url='"/x"').replace("Northwind Labs", "Contoso Research"), encoding="utf-8")
-        wait_for(lambda: "At Contoso Research" in fetch(roles), "saving org.yml did not rebuild the site")
+        poll_until(lambda: "At Contoso Research" in fetch(roles), "saving org.yml did not rebuild the site")
         assert "Contoso Research" in (root / "includes" / "org" / "org-roles.md").read_text(encoding="utf-8")
     finally:
         serve_process.terminate()

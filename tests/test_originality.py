@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 from support.config import nav_sources
 from support.editorial import quantity
-from support.repeats import word_runs
+from support.prose import word_runs
 
 SOURCE = ROOT.parent / "shared" / "source" / "article.txt"
 RUN = quantity("originality.copied_run_words")  # words in a row that count as copying

@@ -16,23 +16,13 @@ import pytest
 from conftest import NAV_PAGES, ROOT
 from support.browser import print_media
 from support.pages import source_of
-from support.views import labels, panels
+from support.views import tab_pairs
 
 SOURCE = ROOT.parent / "shared" / "source" / "article.txt"
 RATIO = 1.25  # the most one view of a tab pair may have over the other, in words
 
 
 # --- Every tab pair in balance ---------------------------------------------------
-
-
-def tab_pairs(site):
-    for path in NAV_PAGES:
-        for tab_set in site.soup(path).select("article .tabbed-set"):
-            if labels(tab_set) != ["Developer", "Engineer"]:
-                continue
-            first = tab_set.find("input")
-            yield path, first["id"].removesuffix("-developer"), {
-                view: len(block.get_text(" ").split()) for view, block in panels(tab_set).items()}
 
 
 def test_every_tab_pair_is_within_a_quarter_of_its_partner_in_words(site):
@@ -48,10 +38,6 @@ def test_every_tab_pair_is_within_a_quarter_of_its_partner_in_words(site):
 
 AI = "ai-examples/"
 NOTES = ["cosine", "judge", "temperature"]  # what the research notes are about, one each
-
-
-def research_notes(page):
-    return page.select("article details")
 
 
 def test_the_ai_examples_open_with_a_summary_of_at_most_five_lines(site):
@@ -72,7 +58,7 @@ def test_the_ai_examples_open_with_a_summary_of_at_most_five_lines(site):
 def test_the_research_detail_sits_in_folded_notes_outside_the_tabs(site):
     """Folded (no `open`), so the page reads in its time; outside any tab, so
     both views meet the research."""
-    notes = research_notes(site.soup(AI))
+    notes = site.soup(AI).select("article details")  # the research notes
     titles = [n.find("summary").get_text(" ", strip=True) for n in notes]
     for topic in NOTES:
         assert any(topic in t.lower() for t in titles), f"no folded research note about {topic!r}: {titles}"

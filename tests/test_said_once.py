@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from conftest import ROOT
-from support.repeats import allowed_runs, prose_words, sitemap_pages, word_runs
+from support.prose import allowed_runs, prose_words, sitemap_pages, word_runs
 
 RUN = 6
 ALLOWED = ROOT / "editorial" / "repeated-phrases.txt"

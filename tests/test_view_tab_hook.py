@@ -3,11 +3,9 @@ whose message names the file, the line and the fix."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from conftest import ROOT, small_build
+from support.builds import tiny_site
 
 GOOD_TABS = '''# Page
 
@@ -21,29 +19,6 @@ GOOD_TABS = '''# Page
 
     It keeps working in production.
 '''
-
-
-def tiny_site(tmp_path, page: str):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        textwrap.dedent(
-            f"""\
-            site_name: Hook test
-            strict: true
-            hooks: [{ROOT / "hooks" / "check_view_tabs.py"}]
-            markdown_extensions:
-              - toc
-              - pymdownx.superfences
-              - pymdownx.tabbed:
-                  alternate_style: true
-                  combine_header_slug: true
-                  slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
-            """
-        )
-    )
-    return small_build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)
 
 
 def test_correct_tab_set_builds(tmp_path):

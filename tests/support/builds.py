@@ -14,6 +14,7 @@ import fcntl
 import functools
 import re
 import subprocess
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -245,3 +246,27 @@ def content_pages(built: BuiltSite) -> list[tuple[str, BeautifulSoup]]:
         if (ROOT / "docs" / name).exists():
             pages.append((name, soup))
     return pages
+
+
+def tiny_site(tmp_path, page: str):
+    """A strict build of a one-page site (`page` as docs/index.md) with only the view-tab hook and the tab extensions."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: Hook test
+            strict: true
+            hooks: [{ROOT / "hooks" / "check_view_tabs.py"}]
+            markdown_extensions:
+              - toc
+              - pymdownx.superfences
+              - pymdownx.tabbed:
+                  alternate_style: true
+                  combine_header_slug: true
+                  slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
+            """
+        )
+    )
+    return small_build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)

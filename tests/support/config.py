@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,3 +61,10 @@ def nav_sources(nav=None) -> list[str]:
         for value in entry.values() if isinstance(entry, dict) else [entry]:
             files += nav_sources(value) if isinstance(value, list) else [value]
     return files
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with this site's extensions, as both engines convert the pages."""
+    from mkdocs.config import load_config
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)

@@ -73,6 +73,11 @@ def glossary() -> dict[str, Term]:
     return terms
 
 
+def term_headings() -> dict[str, str]:
+    """Glossary id -> the term's heading text."""
+    return {term_id: entry.term for term_id, entry in glossary().items()}
+
+
 def glossary_words() -> dict[str, list[str]]:
     """editorial/glossary-terms.txt: glossary id -> the words that need that entry."""
     entries = {}

@@ -7,10 +7,13 @@ import http.server
 import socket
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 
 def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -65,3 +68,20 @@ def static_host(root: Path, port: int, not_found: Path, headers: dict[str, str] 
     """Serve `root` as a static host (a missing address gets `not_found`, every response `headers`); return the server."""
     handler = type("Host", (StaticHost,), {"not_found": not_found, "extra_headers": dict(headers or {})})
     return serve(root, port, handler)
+
+
+def fetch(url: str) -> str:
+    """The text at `url`, or "" when nothing answers yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def poll_until(condition, what: str, timeout: float = 240) -> None:
+    """Poll until `condition()` holds; a build on a loaded machine takes anything up to minutes."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, f"after {timeout} s: {what}"
+        time.sleep(1)

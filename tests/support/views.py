@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from .pages import NAV_PAGES
 from view_contract import DEFAULT_VIEW, STORAGE_NAME, VIEWS, view_of_fragment
 
 __all__ = ["DEFAULT_VIEW", "VIEWS", "STORAGE_KEY", "storage_key", "other_view", "shown_views",
            "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under", "PANELS",
-           "SHOWN_VIEWS", "SWITCH_CHECKED", "TAB_LABEL", "SWITCH_LABEL"]
+           "SHOWN_VIEWS", "SWITCH_CHECKED", "TAB_LABEL", "SWITCH_LABEL", "tab_pairs"]
 
 
 def storage_key(site_url: str) -> str:
@@ -126,3 +127,14 @@ ENGINEER_ONLY_WORD = """() => {
   }
   return null;
 }"""
+
+
+def tab_pairs(site):
+    """(page, set id, words per view) for every Developer/Engineer tab set of the nav's built pages."""
+    for path in NAV_PAGES:
+        for tab_set in site.soup(path).select("article .tabbed-set"):
+            if labels(tab_set) != ["Developer", "Engineer"]:
+                continue
+            first = tab_set.find("input")
+            yield path, first["id"].removesuffix("-developer"), {
+                view: len(block.get_text(" ").split()) for view, block in panels(tab_set).items()}
