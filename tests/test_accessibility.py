@@ -24,7 +24,6 @@ from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 pytestmark = both_engines
 
 
-
 def slug(path: str) -> str:
     return path.strip("/").replace("/", "-") or "home"
 

@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT, SUBPATH, free_port
 from support.nginx import MAIN, ask, for_this_machine, missing_headers
 
-CONFIG = ROOT / "deploy" / "nginx.conf"
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 BASE = "/handbook/dev-vs-eng/"  # the path deploy/nginx.conf serves the site at
 
 
@@ -39,7 +39,7 @@ def nginx(tmp_path_factory, builds):
     # another port, which nothing here reads).
     assert BASE.strip("/") == SUBPATH.strip("/"), f"deploy/nginx.conf serves {BASE}; tests/support/builds.py builds for /{SUBPATH}"
     site = builds.get("mkdocs", SUBPATH).path
-    (tmp / "site.conf").write_text(for_this_machine(CONFIG.read_text(encoding="utf-8"), port, site), encoding="utf-8")
+    (tmp / "site.conf").write_text(for_this_machine(NGINX_CONF.read_text(encoding="utf-8"), port, site), encoding="utf-8")
     # As root, the workers would drop to `nobody`, who cannot read pytest's private folder.
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user), encoding="utf-8")

@@ -16,11 +16,10 @@ import re
 import pytest
 
 from conftest import NAV_PAGES
-from support.browser import print_media
+from support.browser import PHONE, print_media
 from support.paper import bare, pdftotext, printout, squeeze
 
 VIEWS = ["developer", "engineer"]
-PHONE = {"width": 390, "height": 844}
 
 # Sheets of A4 each printout may take. Measured on 2026-12-01 before the
 # handoff printed both lists and before labels, headings and table rows were

@@ -216,6 +216,7 @@ class PlaywrightSession:
 
 
 class PlaywrightReader(Reader):
+    """Chromium or Firefox, driven by Playwright in the session's one page."""
     def __init__(self, site, session: PlaywrightSession, engine: str):
         super().__init__(site)
         self.engine = engine
@@ -274,6 +275,7 @@ class PlaywrightReader(Reader):
 
 
 class WebDriverReader(Reader):
+    """WebKit's MiniBrowser, driven by Selenium over WebKitWebDriver."""
     engine = "webkit"
 
     def __init__(self, site, driver):
@@ -314,10 +316,9 @@ class WebDriverReader(Reader):
 
 
 def require(path: str, what: str) -> None:
+    """Fail the test, saying how to install it, when an engine's program is missing."""
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         pytest.fail(f"{what} ({path}) is not installed: {INSTALL_HINT}", pytrace=False)
-
-
 
 
 def assert_shows(reader: Reader, view: str) -> None:
@@ -329,6 +330,7 @@ def assert_shows(reader: Reader, view: str) -> None:
 
 
 def address_view(url: str) -> list[str]:
+    """The ?view= values of an address, in lower case."""
     return [v.lower() for v in parse_qs(urlsplit(url).query).get("view", [])]
 
 
@@ -339,6 +341,7 @@ def site_paths(site: BuiltSite) -> list[str]:
 
 
 def png_size(path: Path) -> tuple[int, int]:
+    """A PNG file's width and height, from its header."""
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
     return struct.unpack(">II", data[16:24])

@@ -58,6 +58,7 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 def serve(directory: Path, port: int, handler_class=QuietHandler) -> http.server.ThreadingHTTPServer:
+    """Serve `directory` on 127.0.0.1:`port` in a background thread; return the server."""
     handler = functools.partial(handler_class, directory=str(directory))
     server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -67,6 +67,7 @@ def shown_views(page) -> list[str]:
 
 
 def assert_every_set_shows(page, view: str) -> None:
+    """Every tab set of the page shows `view`, its own panel on screen."""
     views = shown_views(page)
     assert views == [view] * len(views), f"{page.url}: tab sets show {views}"
 
