@@ -27,15 +27,14 @@ import yaml
 from bs4 import BeautifulSoup
 
 import org  # scripts/org.py
-from conftest import ENGINES, ROOT, BuiltSite, both_engines, build_site, free_port
+from conftest import ENGINES, ROOT, BuiltSite, both_engines
 from support.a11y import axe_violations
 from support.browser import print_media
-from support.builds import content_pages
+from support.builds import content_pages, served_builds
 from support.org_files import EXAMPLE, EXAMPLE_TEXT, broken, checkout_copy
 from support.pages import credits_of, front_matter, reviewed_problem
 from support.paper import printed_handout
 from support.policy import published_headers
-from support.servers import static_host
 from support.views import panels, tab_set_under
 from view_contract import VIEWS
 
@@ -159,17 +158,8 @@ def org_sites(tmp_path_factory) -> dict[str, BuiltSite]:
     For the session: the run puts this module's browser tests after its other
     tests, and a module-scoped fixture would be built again for them."""
     root = checkout_copy(tmp_path_factory.mktemp("org-checkout") / "checkout", (ROOT / "org.example.yml").read_text(encoding="utf-8"))
-    sites, servers = {}, []
-    for engine in ENGINES:
-        port = free_port()
-        url = f"http://127.0.0.1:{port}/"
-        dest = tmp_path_factory.mktemp(f"org-site-{engine}") / "site"
-        log = build_site(engine, dest, url, root=root)
-        servers.append(static_host(dest, port, dest / "404.html", published_headers()))
-        sites[engine] = BuiltSite(path=dest, url=url, log=log, engine=engine)
-    yield sites
-    for server in servers:
-        server.shutdown()
+    with served_builds(root, tmp_path_factory, published_headers()) as sites:
+        yield sites
 
 
 @pytest.mark.copies_checkout

@@ -41,6 +41,7 @@ from bs4 import BeautifulSoup
 import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, build_site, free_port, serve
 from support.browser import PHONE, print_media
+from support.builds import served_builds
 from support.checkout import copy_tracked_checkout
 from support.config import site_markdown
 from support.org_files import handout_org, hostile_org, items, org_file, refusal
@@ -408,16 +409,8 @@ def hostile_sites(tmp_path_factory) -> dict[str, BuiltSite]:
     """Both engines' builds of a copy of the checkout with HOSTILE_FILE as its org.yml, served."""
     root = copy_tracked_checkout(tmp_path_factory.mktemp("hostile-checkout"))
     (root / "org.yml").write_text(HOSTILE_FILE, encoding="utf-8")
-    sites, servers = {}, []
-    for engine in ENGINES:
-        port = free_port()
-        dest = tmp_path_factory.mktemp(f"hostile-{engine}") / "site"
-        log = build_site(engine, dest, f"http://127.0.0.1:{port}/", root=root)
-        servers.append(serve(dest, port))
-        sites[engine] = BuiltSite(path=dest, url=f"http://127.0.0.1:{port}/", log=log, engine=engine)
-    yield sites
-    for server in servers:
-        server.shutdown()
+    with served_builds(root, tmp_path_factory) as sites:
+        yield sites
 
 
 @pytest.mark.copies_checkout

@@ -235,6 +235,25 @@ class Builds:
             server.shutdown()
 
 
+@contextmanager
+def served_builds(root: Path, folders, headers: dict[str, str] | None = None) -> Iterator[dict[str, BuiltSite]]:
+    """The checkout at `root` built by each engine into a new folder of `folders` (a tmp_path_factory) and served,
+    each file with `headers` (docs/_headers' policy, say), by engine; the servers stop after."""
+    sites, servers = {}, []
+    try:
+        for engine in ENGINES:
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/"
+            dest = folders.mktemp(f"{root.name}-{engine}") / "site"
+            log = build_site(engine, dest, url, root=root)
+            servers.append(static_host(dest, port, dest / "404.html", headers))
+            sites[engine] = BuiltSite(path=dest, url=url, log=log, engine=engine)
+        yield sites
+    finally:
+        for server in servers:
+            server.shutdown()
+
+
 def content_pages(built: BuiltSite) -> list[tuple[str, BeautifulSoup]]:
     """The theme's pages with a source page in docs/ (not the 404 page), by Markdown file name."""
     pages = []
