@@ -13,11 +13,19 @@
   to another host, a JavaScript error or a file that does not load;
 - `reused_pages`: a browser page a test left clean, emptied and handed to the
   next test, instead of a new one each (half the cost of a first page load);
-- `a11y`: axe-core, and its findings as a message a person can act on.
+- `a11y`: axe-core, and its findings as a message a person can act on;
+- `engines`: one reader in Chromium, Firefox and WebKit, and its watched server;
+- `checkout`: the tracked files, and a copy of them; `comments`: their comments;
+- `build_script`: ./scripts/build as a person runs it; `org_files`: org.yml in tests;
+- `policy`: the Content-Security-Policy and docs/_headers; `nginx`: deploy/nginx.conf, run;
+- `page_weight`, `paper`, `prose`, `reading_time`, `examples`, `self_check`,
+  `workflow`, `html_checker`, `techdocs`: what one check or two read, each named for it;
+- `suite`: the test suite's own shape (imports, helpers), for the house rules.
 
-Fixtures stay in tests/conftest.py. Test modules import from here, from
-conftest and from scripts/view_contract.py, never from one another
-(tests/test_house.py checks).
+Fixtures stay in tests/conftest.py and in the test modules. Test modules
+import from here, from conftest and from scripts/view_contract.py, never from
+one another; their other code lives here, each name defined once
+(tests/test_house.py checks all three).
 """
 
 from __future__ import annotations
