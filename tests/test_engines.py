@@ -11,27 +11,16 @@ anchors.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 import view_contract
 from conftest import ENGINES, ROOT, BuiltSite, both_engines
-from support.builds import parsed
+from support.builds import local_file, parsed
 from support.views import VIEWS, labels
 
 # The tags and attributes through which a page loads a file.
 LOADS = {"script": "src", "link": "href", "img": "src", "source": "src", "image": "href", "use": "href"}
-
-
-def local_file(built: BuiltSite, html: Path, ref: str) -> Path | None:
-    """The file in the build that `ref`, written in `html`, points to; None for other hosts."""
-    page_url = urljoin(built.url, html.relative_to(built.path).as_posix())
-    target = urlsplit(urljoin(page_url, ref))
-    if f"{target.scheme}://{target.netloc}/" != built.url or target.scheme not in ("http", "https"):
-        return None
-    path = built.path / target.path.lstrip("/")
-    return path / "index.html" if target.path.endswith("/") else path
 
 
 @both_engines

@@ -25,7 +25,6 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -35,6 +34,7 @@ import org  # scripts/org.py: an organisation's file, and what a published build
 from conftest import ENGINES, NAV_PAGES, ROOT, BuiltSite, build_site, free_port
 from support.browser import PHONE, print_media
 from support.checkout import copy_tracked_checkout
+from support.org_files import checkout_with, with_repo
 from support.paper import pdftotext
 from support.policy import published_headers
 from support.servers import static_host
@@ -135,19 +135,6 @@ def test_a_build_without_a_repository_links_to_none(builds, engine):
         credits = soup.select_one("footer .site-credits")
         assert credits and "Suggest a change" not in credits.get_text(), f"{where}: {credits}"
         assert "Maintained by" in credits.get_text(), f"{where}: the footer no longer names who keeps the site"
-
-
-def checkout_with(tmp_path: Path, mkdocs_yml: str | None = None, org_yml: str | None = None) -> Path:
-    root = tmp_path / "checkout"
-    root.mkdir()
-    (root / "mkdocs.yml").write_text(mkdocs_yml or (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    if org_yml is not None:
-        (root / "org.yml").write_text(org_yml, encoding="utf-8")
-    return root
-
-
-def with_repo(url: str) -> str:
-    return (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("# repo_url: https://github.com/OWNER/REPOSITORY", f"repo_url: {url}")
 
 
 def test_the_checkout_as_it_is_has_no_placeholder():

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -289,3 +289,13 @@ def tiny_site(tmp_path, page: str):
         )
     )
     return small_build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)
+
+
+def local_file(built: BuiltSite, html: Path, ref: str) -> Path | None:
+    """The file in the build that `ref`, written in `html`, points to; None for other hosts."""
+    page_url = urljoin(built.url, html.relative_to(built.path).as_posix())
+    target = urlsplit(urljoin(page_url, ref))
+    if f"{target.scheme}://{target.netloc}/" != built.url or target.scheme not in ("http", "https"):
+        return None
+    path = built.path / target.path.lstrip("/")
+    return path / "index.html" if target.path.endswith("/") else path

@@ -75,3 +75,18 @@ def handout_org(developer: list[str], name: str = "Northwind Labs") -> dict:
     """A minimal file whose handout lists `developer` as the Developer view's first week."""
     return {"name": name, "team": "Developer Experience", "contact": {"label": "#dev-onboarding", "url": "/x"},
             "first_week": {"Developer": developer}}
+
+
+def checkout_with(tmp_path: Path, mkdocs_yml: str | None = None, org_yml: str | None = None) -> Path:
+    """A checkout of just mkdocs.yml (this one's, or `mkdocs_yml`) and, if given, org.yml: what org.py's publish check reads."""
+    root = tmp_path / "checkout"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(mkdocs_yml or (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    if org_yml is not None:
+        (root / "org.yml").write_text(org_yml, encoding="utf-8")
+    return root
+
+
+def with_repo(url: str) -> str:
+    """This mkdocs.yml's text with its repo_url set to `url`."""
+    return (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("# repo_url: https://github.com/OWNER/REPOSITORY", f"repo_url: {url}")
