@@ -38,7 +38,7 @@ def test_no_test_module_imports_another():
     for source in sorted(TESTS.rglob("*.py")):
         for name in sorted(imported_modules(source) & modules):
             problems.append(f"{source.relative_to(ROOT)} imports {name}: move what it needs into tests/support/ "
-                            "(or copy a small helper) and import it from there")
+                            "and import it from there")
     stray = [f"tests/{name}.py is no test module: move it into tests/support/" for name in sorted(modules)
              if not name.startswith("test_")]
     assert not (problems + stray), "\n".join(problems + stray)
