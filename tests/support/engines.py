@@ -29,6 +29,7 @@ INSTALL_HINT = "./scripts/test installs it (Debian: apt-get install -y firefox-e
 WIDTH, HEIGHT = 1280, 800
 WAIT = 15  # seconds a reader waits for something to appear before the test fails
 
+# --- The test server: the built site, watched from inside each page -------------
 
 WATCH_KEY = "__readerWatch"
 WATCH_JS = """(function () {
@@ -113,6 +114,9 @@ class WatchedHost(http.server.SimpleHTTPRequestHandler):
                 return self.send_page(404, Path(self.directory) / "404.html")
             self.server.missing.append(route)  # a file of the site that is not there
         return super().do_GET()
+
+
+# --- One reader, three engines -----------------------------------------------------
 
 
 class Reader:
@@ -319,6 +323,9 @@ def require(path: str, what: str) -> None:
     """Fail the test, saying how to install it, when an engine's program is missing."""
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         pytest.fail(f"{what} ({path}) is not installed: {INSTALL_HINT}", pytrace=False)
+
+
+# --- What a reader sees ----------------------------------------------------------------
 
 
 def assert_shows(reader: Reader, view: str) -> None:
