@@ -35,7 +35,6 @@ PAGE_BUDGET = {"article/": 9, "roles/": 8, "handoff/": 4}
 
 # --- Paper ---------------------------------------------------------------------
 
-
 PRINTED = [(path, view) for path in PAGE_BUDGET for view in VIEWS]
 
 
