@@ -13,10 +13,7 @@ error, from this site's code or Material's, fails the test.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -24,31 +21,14 @@ import yaml
 
 from conftest import ROOT, both_engines, free_port
 from support.browser import SEARCH_INDEX, seed, settled
-from support.views import ENGINEER_ONLY_WORD, PANELS
+from support.servers import CachingHost, serve
+from support.views import ENGINEER_ONLY_WORD, STORAGE_KEY, SWITCH_CHECKED, assert_view, shown_panels
 from view_contract import VIEWS, view_of_fragment
 
 pytestmark = both_engines
 
-STORAGE_VIEW = "/.__view"  # the site's root path, then the name, as Material's keys
 STORAGE_TABS = "/.__tabs"  # where Material's tab linking kept a choice: carried over once, then removed
 STORAGE_PALETTE = "/.__palette"
-
-
-SWITCH_CHECKED = """() => [...document.querySelectorAll('.md-header [role="radiogroup"] input:checked')].map(r => r.value)"""
-
-
-def panels(page) -> list[str]:
-    shown = page.evaluate(PANELS)
-    assert shown, f"{page.url}: no tab sets"
-    return shown
-
-
-def assert_view(page, view: str) -> None:
-    """Every set shows `view`'s panel, alone, and the header switch says so."""
-    index = str(VIEWS.index(view))
-    shown = panels(page)
-    assert shown == [index] * len(shown), f"{page.url}: sets show {shown}, expected {view} ({index}) in each"
-    assert page.evaluate(SWITCH_CHECKED) == [view], f"{page.url}: the header switch says {page.evaluate(SWITCH_CHECKED)}"
 
 
 # --- Slow links: the first painted frame already shows the view -----------------
@@ -71,29 +51,10 @@ window.__frames = [];
 LINKS = {"150ms-200KiBps": (150, 200 * 1024), "400ms-50KiBps": (400, 50 * 1024)}
 
 
-class CachingHost(http.server.SimpleHTTPRequestHandler):
-    """A host as the README's nginx serves the site: assets cached for good, pages revalidated.
-
-    Without it (Python's server sends no Cache-Control) a warm cache still
-    revalidates main.css on every load, and on a slow link that request holds
-    the first paint until the whole page is parsed, hiding what a reader sees.
-    """
-
-    def end_headers(self):
-        path = self.path.split("?")[0].split("#")[0]
-        if not path.endswith(("/", ".html")):
-            self.send_header("Cache-Control", "max-age=31536000, immutable")
-        super().end_headers()
-
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def caching_host(site):
     port = free_port()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(CachingHost, directory=str(site.path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site.path, port, CachingHost)
     yield f"http://127.0.0.1:{port}/"
     server.shutdown()
 
@@ -208,7 +169,7 @@ def test_a_fragment_with_css_selector_characters_throws_nothing(fresh_context, f
     page = fresh_context().new_page()
     page.goto(f"article/#{fragment}")
     page.wait_for_load_state("load")
-    shown = panels(page)
+    shown = shown_panels(page)
     assert len(set(shown)) == 1 and shown[0] in ("0", "1"), shown
     assert len(page.evaluate(SWITCH_CHECKED)) == 1
     page.locator(".tabbed-labels label", has_text="Engineer").first.click()
@@ -268,7 +229,7 @@ def test_an_explicit_view_wins_over_a_search_highlight_of_the_other_view(fresh_c
         open_highlighted(page, address)
         assert_view(page, "Developer")
         assert page.locator(".md-content .view-note").count() == 0, f"{address}: the page says it switched"
-        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})"))
+        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))
         assert stored == "Developer", f"{address} stored {stored}"
 
 
@@ -309,10 +270,10 @@ def test_the_covered_keys_are_every_key_the_pages_read(fresh_context):
         page.goto(path)
         page.wait_for_load_state("networkidle")
         read |= set(page.evaluate("[...window.__keys]"))
-    assert read <= {STORAGE_VIEW, STORAGE_TABS, STORAGE_PALETTE}, f"pages read {read}: add the new keys to this module's junk tests"
+    assert read <= {STORAGE_KEY, STORAGE_TABS, STORAGE_PALETTE}, f"pages read {read}: add the new keys to this module's junk tests"
 
 
-@pytest.mark.parametrize("key", [STORAGE_VIEW, STORAGE_TABS, STORAGE_PALETTE], ids=["view", "tabs", "palette"])
+@pytest.mark.parametrize("key", [STORAGE_KEY, STORAGE_TABS, STORAGE_PALETTE], ids=["view", "tabs", "palette"])
 @pytest.mark.parametrize("junk", JUNK)
 def test_junk_in_a_stored_key_throws_nothing(fresh_context, key, junk):
     page = fresh_context().new_page()
@@ -359,7 +320,7 @@ def test_view_junk_is_ignored(fresh_context, site, name):
         path=str(site.path / "article" / "index.html"), content_type="text/html"))
     page.goto(address)
     assert_view(page, "Developer")
-    assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})") is None
+    assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})") is None
 
 
 INJECTIONS = [
@@ -426,7 +387,6 @@ def test_a_first_visit_leaves_the_address_clean_until_a_view_is_chosen(fresh_con
 # --- A search hit that switches the view says so -----------------------------------------
 
 
-
 # A polite live region (the engine may have its own too) says `text`.
 SAID = """text => [...document.querySelectorAll('[role=status][aria-live=polite]')].some(el => el.textContent.includes(text))"""
 
@@ -450,7 +410,7 @@ def test_a_search_hit_that_switches_the_view_says_so_and_goes_back_in_one_step(f
     page.get_by_role("button", name="Back to Developer").click()
     assert_view(page, "Developer")
     assert "view=developer" in page.url
-    assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_VIEW)})")) == "Developer"
+    assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})")) == "Developer"
     assert note.count() == 0
     page.wait_for_function(SAID, arg="Showing the Developer view.")
 

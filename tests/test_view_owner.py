@@ -18,10 +18,8 @@ import pytest
 
 from conftest import NAV_PAGES
 from support.browser import DESKTOP, PHONE
-from support.views import PANELS
+from support.views import PANELS, SWITCH_LABEL
 from view_contract import VIEWS
-
-SWITCH_LABEL = ".md-header [role=radiogroup] label"
 
 
 # --- One state, shown by CSS -------------------------------------------------------

@@ -14,7 +14,8 @@ from view_contract import DEFAULT_VIEW, STORAGE_NAME, VIEWS, view_of_fragment
 
 __all__ = ["DEFAULT_VIEW", "VIEWS", "STORAGE_KEY", "storage_key", "other_view", "shown_views",
            "assert_every_set_shows", "named_views", "labels", "panels", "tab_set_under", "PANELS",
-           "SHOWN_VIEWS", "SWITCH_CHECKED", "TAB_LABEL", "SWITCH_LABEL", "tab_pairs"]
+           "SHOWN_VIEWS", "SWITCH_CHECKED", "TAB_LABEL", "SWITCH_LABEL", "tab_pairs",
+           "shown_panels", "assert_view"]
 
 
 def storage_key(site_url: str) -> str:
@@ -70,6 +71,21 @@ def assert_every_set_shows(page, view: str) -> None:
     """Every tab set of the page shows `view`, its own panel on screen."""
     views = shown_views(page)
     assert views == [view] * len(views), f"{page.url}: tab sets show {views}"
+
+
+def shown_panels(page) -> list[str]:
+    """Which panel each tab set of the page shows (PANELS), in page order."""
+    shown = page.evaluate(PANELS)
+    assert shown, f"{page.url}: no tab sets"
+    return shown
+
+
+def assert_view(page, view: str) -> None:
+    """Every set shows `view`'s panel, alone, and the header switch says so."""
+    index = str(VIEWS.index(view))
+    shown = shown_panels(page)
+    assert shown == [index] * len(shown), f"{page.url}: sets show {shown}, expected {view} ({index}) in each"
+    assert page.evaluate(SWITCH_CHECKED) == [view], f"{page.url}: the header switch says {page.evaluate(SWITCH_CHECKED)}"
 
 
 def named_views(url: str) -> set[str]:
