@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES
-from support.editorial import abbreviations, glossary_words
+from support.editorial import GLOSSARY_TERMS, abbreviations, glossary_words
 from support.editorial import glossary as glossary_entries
 from support.pages import source_of
 from support.views import VIEWS
@@ -76,6 +76,14 @@ def test_the_word_list_and_the_glossary_agree():
     assert not unlisted, f"glossary entries with no line in editorial/glossary-terms.txt: {unlisted}"
     stale = sorted(listed - defined)
     assert not stale, f"editorial/glossary-terms.txt names ids the glossary does not define: {stale}"
+
+
+def test_the_word_list_names_each_id_once():
+    """A second line for an id silently replaces the first, and its words stop being checked."""
+    ids = [line.partition(":")[0].strip() for line in GLOSSARY_TERMS.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    assert not twice, f"editorial/glossary-terms.txt lists {twice} more than once; merge their words into one line"
 
 
 def test_the_entries_run_in_alphabetical_order():
