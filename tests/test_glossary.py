@@ -27,13 +27,24 @@ NOT_TERMS = {"IEEE"}
 ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z]+|PoC)s?(?![\w-])|\bp\d\d\b")
 
 
-def page_text(site, page: str) -> str:
-    html = (site.path / page / "index.html").read_text(encoding="utf-8")
+def article_text(html: str, citations: bool = True) -> str:
     article = BeautifulSoup(html, "html.parser").select_one("article")
     # The printed credit line (.print-credit) is the footer's, on paper: furniture, not the page's prose.
     for hidden in article.select("pre, code, script, svg, .headerlink, .print-credit"):
         hidden.decompose()
+    if not citations:
+        # A link to another site is a citation: its text names a work or its publisher.
+        for citation in article.select("a[href^='http']"):
+            citation.decompose()
     return article.get_text(" ")
+
+
+def page_text(site, page: str) -> str:
+    return article_text((site.path / page / "index.html").read_text(encoding="utf-8"))
+
+
+def abbreviations_used(html: str) -> set[str]:
+    return set(ACRONYM.findall(article_text(html, citations=False)))
 
 
 def glossary() -> dict[str, str]:
@@ -44,7 +55,7 @@ def glossary() -> dict[str, str]:
 @pytest.mark.parametrize("page", NAV_PAGES)
 def test_every_abbreviation_a_page_uses_is_defined(site, page):
     terms = set(glossary().values())
-    used = set(ACRONYM.findall(page_text(site, page)))
+    used = abbreviations_used((site.path / page / "index.html").read_text(encoding="utf-8"))
     undefined = sorted(a for a in used - NOT_TERMS if a not in terms and a.removesuffix("s") not in terms)
     assert not undefined, (
         f"{source_of(page)}: {undefined} used but not in docs/glossary.md; add a "
@@ -53,6 +64,12 @@ def test_every_abbreviation_a_page_uses_is_defined(site, page):
     plurals = sorted(a for a in used if a.endswith("s") and a.removesuffix("s") in terms)
     untipped = [a for a in plurals if a not in abbreviations()]
     assert not untipped, f"{source_of(page)}: plurals {untipped} need their own line in includes/abbreviations.md"
+
+
+def test_capitals_in_a_citations_link_text_are_no_term_to_define():
+    """A cited work's title or publisher (ACME, NIST) is a name to follow, not a term a reader must learn."""
+    html = '<article><p>An SLO, as <a href="https://example.org/r">the ACME Report, 2024</a> defines it.</p></article>'
+    assert abbreviations_used(html) == {"SLO"}
 
 
 @pytest.mark.parametrize("page", NAV_PAGES)
