@@ -7,8 +7,8 @@ Every check returns one line per problem, naming the doc, its line and the fix.
   pattern such as `docs/<name>.md` is not one path; a file git ignores, such as
   `screenshots/`, is one a script or a reader writes);
 - commands: each `./scripts/NAME` is a script of the checkout;
-- sections: a link `FILE.md#anchor`, or a mention `FILE.md, "Section"`, names
-  a heading that FILE has;
+- sections: a link `FILE.md#anchor`, or a doc's name then a section's name
+  in quotes, names a heading that doc has;
 - plugins: a MkDocs plugin or Markdown extension the docs name is configured
   (mkdocs.yml, or mkdocs-techdocs.yml for the portal's build);
 - link definitions: every `[label]: address` at a doc's foot is used;
