@@ -12,8 +12,8 @@ and comments stay true.
 - Comments say why, not history: no "issue 12", "requirement 3", "made to
   fail first" or "used to" (commit messages keep the history).
 - The Markdown docs (README, CONTRIBUTING, ARCHITECTURE, PUBLISHING,
-  BENCHMARKS) stay true and short: the paths, scripts, sections, plugins and
-  extensions they name exist, no link definition is unused, and ARCHITECTURE
+  BENCHMARKS) stay true and short: the paths, scripts, tests, sections,
+  plugins and extensions they name exist, no link definition is unused, and ARCHITECTURE
   stays within its length (tests/support/markdown_docs.py).
 """
 
@@ -257,6 +257,7 @@ def test_the_comment_reader_finds_comments_outside_strings(text, expected):
 DOC_CHECKS = {
     "paths": markdown_docs.missing_paths,
     "commands": markdown_docs.missing_commands,
+    "tests": markdown_docs.missing_tests,
     "sections": markdown_docs.missing_sections,
     "plugins": markdown_docs.unconfigured_plugins,
     "link definitions": markdown_docs.unused_link_definitions,
@@ -266,6 +267,7 @@ DOC_CHECKS = {
 PLANTED = {
     "paths": ("Run `scripts/gone.py` and read [the notes](tests/support/gone.md).", "scripts/gone.py"),
     "commands": ("Then `./scripts/deploy --now`.", "./scripts/deploy"),
+    "tests": ("(`tests/test_house.py::test_no_test_module_imports_another`, `::test_that_is_gone`)", "test_that_is_gone"),
     "sections": ('See [hosting](PUBLISHING.md#no-such-section) and ARCHITECTURE.md, "Nowhere".', "no-such-section"),
     "plugins": ("Forwarding is the `redirects` plugin's job; emoji are pymdownx.emoji.", "redirects"),
     "link definitions": ("[Unused label]: https://example.org/", "[Unused label]"),

@@ -7,6 +7,8 @@ Every check returns one line per problem, naming the doc, its line and the fix.
   pattern such as `docs/<name>.md` is not one path; a file git ignores, such as
   `screenshots/`, is one a script or a reader writes);
 - commands: each `./scripts/NAME` is a script of the checkout;
+- tests: each test named as `FILE::test_name` (or `::test_name`,
+  of the file named last) is defined there;
 - sections: a link `FILE.md#anchor`, or a doc's name then a section's name
   in quotes, names a heading that doc has;
 - plugins: a MkDocs plugin or Markdown extension the docs name is configured
@@ -39,6 +41,7 @@ _CODE = re.compile(r"`([^`\n]+)`")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _DEFINITION = re.compile(r"^\[([^\]]+)\]:\s*(\S+)", re.M)
 _SCRIPT = re.compile(r"\./scripts/([\w.-]+)")
+_TEST = re.compile(r"(tests/[\w/]+\.py)?::(test_\w+)")
 _SECTION = re.compile(r"\b([A-Z]+\.md|README),? \"([^\"]+)\"")
 _BARE_FILE = re.compile(r"[\w.-]+\.(?:md|ya?ml|txt|py|js|css|html|json|toml|ini|cfg|svg)")
 _EXTENSION = re.compile(r"\bpymdownx\.\w+")
@@ -107,6 +110,20 @@ def missing_commands(root: Path) -> list[str]:
     return [f"{doc.name}:{number}: ./scripts/{name} does not exist; name a script in scripts/"
             for doc in docs(root) for number, text in _lines(doc)
             for name in _SCRIPT.findall(text) if not (root / "scripts" / name).is_file()]
+
+
+def missing_tests(root: Path) -> list[str]:
+    problems = []
+    for doc in docs(root):
+        file = None
+        for number, text in _lines(doc):
+            for named_file, name in _TEST.findall(text):
+                file = named_file or file
+                source = root / file if file else None
+                if not source or not source.is_file() or not re.search(rf"^def {name}\(", source.read_text(encoding="utf-8"), re.M):
+                    problems.append(f"{doc.name}:{number}: names the test {file}::{name}, which is not there; "
+                                    "name the test that holds the rule now")
+    return problems
 
 
 def missing_sections(root: Path) -> list[str]:
