@@ -11,8 +11,9 @@ Every check returns one line per problem, naming the doc, its line and the fix.
   of the file named last) is defined there;
 - sections: a link `FILE.md#anchor`, or a doc's name then a section's name
   in quotes, names a heading that doc has;
-- plugins: a MkDocs plugin or Markdown extension the docs name is configured
-  (mkdocs.yml, or mkdocs-techdocs.yml for the portal's build);
+- plugins: a MkDocs plugin or Markdown extension the docs (and the comments
+  of editorial/*.txt) name is configured (mkdocs.yml, or mkdocs-techdocs.yml
+  for the portal's build);
 - link definitions: every `[label]: address` at a doc's foot is used;
 - length: ARCHITECTURE.md stays a map, not a history (LIMITS).
 """
@@ -169,7 +170,8 @@ def configured(root: Path) -> set[str]:
 def unconfigured_plugins(root: Path) -> list[str]:
     names = configured(root)
     problems = []
-    for doc in docs(root):
+    # The writers' data files say in comments how the site treats them (the URL contract: moved pages).
+    for doc in docs(root) + sorted((root / "editorial").glob("*.txt")):
         for number, text in _lines(doc):
             named = _EXTENSION.findall(text) + [a or b for a, b in _PLUGIN.findall(text)]
             for name in named:
