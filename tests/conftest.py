@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from support.builds import COUNTS, ENGINES, SUBPATH, Builds, BuiltSite, build_site, run_mkdocs, small_build
-from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_LOADS, count_page_loads
 from support.config import ROOT
 from support.pages import NAV_PAGES
 from support.reused_pages import ReusedPages
@@ -50,6 +51,8 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    config.started = time.monotonic()
+    count_page_loads()
     config.addinivalue_line("markers", "browser: drives a browser (left out by --fast); set for you on tests that use `page`, `context`, `fresh_context` or `browser`")
     config.addinivalue_line("markers", "copies_checkout: builds a copy of the checkout of its own, such as with an org.yml or a one-line edit (left out by --fast; the full run has them)")
 
@@ -66,9 +69,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter):
+    config = terminalreporter.config
     terminalreporter.write_line(
-        f"full site builds: {COUNTS['full']} in the test process{'es' if _on_workers(terminalreporter.config) else ''}, "
+        f"full site builds: {COUNTS['full']} in the test process{'es' if _on_workers(config) else ''}, "
         f"{COUNTS['scripts']} by ./scripts/sync and ./scripts/build run from tests (small test-site builds: {COUNTS['small']})")
+    # The full run's time is set by how many pages its browsers load (support/browser.py, PAGE_LOADS).
+    by_engine = ", ".join(f"{engine} {n}" for engine, n in sorted(PAGE_LOADS.items())) or "no browser"
+    terminalreporter.write_line(f"pages loaded: {sum(PAGE_LOADS.values())} ({by_engine})")
+    terminalreporter.write_line(f"wall time: {time.monotonic() - config.started:.1f} s")
 
 
 # --- A run on several workers (pytest-xdist; ./scripts/test uses it) -----------------
@@ -96,12 +104,14 @@ def pytest_configure_node(node):
 def pytest_testnodedown(node, error):
     for kind, n in getattr(node, "workeroutput", {}).get("build_counts", {}).items():
         COUNTS[kind] += n
+    PAGE_LOADS.update(getattr(node, "workeroutput", {}).get("page_loads", {}))
 
 
 def pytest_sessionfinish(session):
     config = session.config
     if hasattr(config, "workerinput"):
         config.workeroutput["build_counts"] = dict(COUNTS)
+        config.workeroutput["page_loads"] = dict(PAGE_LOADS)
     elif hasattr(config, "shared_builds"):
         for server in config.shared_servers:
             server.shutdown()
