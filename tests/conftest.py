@@ -8,13 +8,16 @@ site that does not load.
 Two layers: `./scripts/test --fast` runs the static layer (config, Markdown,
 built HTML) and leaves out every test that drives a browser, that is, every
 test that uses `page`, `context`, `fresh_context` or `browser`, or is marked
-`browser` (a test that starts a browser of its own marks itself).
+`browser` (a test that starts a browser of its own marks itself), and the
+static checks marked `full_run` (the HTML checker), which it replaces with
+cheaper stand-ins. It prints its own wall time at the end.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -50,8 +53,10 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    config.started = time.monotonic()  # for the fast layer's own time (pytest_terminal_summary)
     config.addinivalue_line("markers", "browser: drives a browser (left out by --fast); set for you on tests that use `page`, `context`, `fresh_context` or `browser`")
     config.addinivalue_line("markers", "copies_checkout: builds a copy of the checkout of its own, such as with an org.yml or a one-line edit (left out by --fast; the full run has them)")
+    config.addinivalue_line("markers", "full_run: a static check too slow for the fast layer, which holds a cheaper stand-in (left out by --fast; the full run has it)")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -60,7 +65,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
     if config.getoption("fast"):
         static = [item for item in items
-                  if not item.get_closest_marker("browser") and not item.get_closest_marker("copies_checkout")]
+                  if not any(item.get_closest_marker(name) for name in ("browser", "copies_checkout", "full_run"))]
         config.hook.pytest_deselected(items=[item for item in items if item not in static])
         items[:] = static
 
@@ -69,6 +74,12 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(
         f"full site builds: {COUNTS['full']} in the test process{'es' if _on_workers(terminalreporter.config) else ''}, "
         f"{COUNTS['scripts']} by ./scripts/sync and ./scripts/build run from tests (small test-site builds: {COUNTS['small']})")
+    config = terminalreporter.config
+    if config.getoption("fast") and not hasattr(config, "workerinput"):
+        # Its target is 30 s on a quiet 2-core machine, second run (CONTRIBUTING.md).
+        ran = {report.nodeid for key in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
+               for report in terminalreporter.stats.get(key, [])}
+        terminalreporter.write_line(f"fast layer: {time.monotonic() - config.started:.1f} s wall, {len(ran)} tests")
 
 
 # --- A run on several workers (pytest-xdist; ./scripts/test uses it) -----------------
