@@ -39,17 +39,23 @@ import base64
 import concurrent.futures
 import difflib
 import hashlib
+import os
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+
+# lxml reads a page about ten times faster than Python's html.parser, and
+# --check reads every page of both builds (requirements-test.txt pins it).
+HTML_PARSER = "lxml"
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -177,15 +183,33 @@ def rendered_source(root: Path, path: str) -> str:
 TERSER = Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "terser"
 
 
+# terser's output, kept by a digest of its version, options and input: a
+# Node start and a minification cost about half a second of CPU a file, and
+# `--check` and the tests minify the same unchanged files on every run. An
+# edited file has a new digest, so it is minified afresh.
+TERSER_CACHE = ROOT / ".cache" / "terser"
+
+
 def minified(javascript: str, what: str, comments: str = "/^!/") -> str:
     """`javascript` minified by terser (local names shortened, code compressed); `/*!` comments kept."""
     if not TERSER.is_file():
         raise SyncError(f"{TERSER} is missing: run `npm ci --ignore-scripts` (./scripts/sync does it for you).")
-    result = subprocess.run([str(TERSER), "--compress", "--mangle", "--comments", comments],
-                            input=javascript, capture_output=True, text=True)
+    command = [str(TERSER), "--compress", "--mangle", "--comments", comments]
+    version = TERSER.parent.parent / "terser" / "package.json"
+    key = hashlib.sha256(repr((command[1:], version.read_bytes() if version.is_file() else b"", javascript))
+                         .encode()).hexdigest()[:32]
+    cached = TERSER_CACHE / f"{key}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    result = subprocess.run(command, input=javascript, capture_output=True, text=True)
     if result.returncode != 0:
         raise SyncError(f"terser could not read {what}:\n{result.stderr.strip()}")
-    return result.stdout.strip() + "\n"
+    output = result.stdout.strip() + "\n"
+    TERSER_CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.partial")
+    partial.write_text(output, encoding="utf-8")
+    partial.replace(cached)  # whole or not at all, with other runs minifying at the same time
+    return output
 
 
 def bundle(root: Path, config: dict) -> str:
@@ -358,7 +382,7 @@ def palette_names(builds: list[Build], listed: list[str]) -> dict[str, str]:
     for build in builds:
         if build.base or build.engine in names:
             continue
-        home = BeautifulSoup((build.path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        home = BeautifulSoup((build.path / "index.html").read_text(encoding="utf-8"), HTML_PARSER)
         linked = [link["href"] for link in home.select('head link[rel~="stylesheet"][href*="palette."]')]
         if linked:
             names[build.engine] = posixpath.normpath(linked[0].split("?")[0]).lstrip("./")
@@ -395,7 +419,7 @@ def inline_code(builds: list[Build]) -> tuple[dict[str, Inline], dict[tuple[str,
     themed: dict[tuple[str, str], set[str]] = {}
     for build in builds:
         for html in build.pages():
-            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(html.read_text(encoding="utf-8"), HTML_PARSER)
             page = html.relative_to(build.path).as_posix()
             if soup.select_one(".md-content"):
                 themed.setdefault((build.engine, build.base), set()).add(page)
@@ -516,7 +540,7 @@ def prose_and_code_words(html: str, view: str) -> tuple[int, int]:
 
 
 def article_in_view(html: str, view: str):
-    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    article = BeautifulSoup(html, HTML_PARSER).select_one("article.md-content__inner")
     other = view_contract.VIEWS[1 - view_contract.VIEWS.index(view)]
     for tab_set in article.select(".tabbed-set"):
         labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
@@ -614,7 +638,7 @@ def published_urls(site: Path) -> list[str]:
         if target:
             urls.append(f"{path} -> {target}")
             continue
-        article = BeautifulSoup(html, "html.parser").select_one("article")
+        article = BeautifulSoup(html, HTML_PARSER).select_one("article")
         headings = [el["id"] for el in article.select("h2[id], h3[id], h4[id], h5[id], h6[id], dt[id], span[id]")]
         tabs = [el["id"] for el in article.select(".tabbed-set > input[id]")]
         urls += [path] + ([f"{path}?view={view}" for view in VIEW_PARAMS] if tabs else [])
