@@ -8,7 +8,9 @@ site that does not load.
 Two layers: `./scripts/test --fast` runs the static layer (config, Markdown,
 built HTML) and leaves out every test that drives a browser, that is, every
 test that uses `page`, `context`, `fresh_context` or `browser`, or is marked
-`browser` (a test that starts a browser of its own marks itself).
+`browser` (a test that starts a browser of its own marks itself), and the
+static checks marked `full_run` (the HTML checker), which it replaces with
+cheaper stand-ins. It prints its own wall time at the end.
 """
 
 from __future__ import annotations
@@ -51,10 +53,11 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    config.started = time.monotonic()
+    config.started = time.monotonic()  # for the closing lines' wall time (pytest_terminal_summary)
     count_page_loads()
     config.addinivalue_line("markers", "browser: drives a browser (left out by --fast); set for you on tests that use `page`, `context`, `fresh_context` or `browser`")
     config.addinivalue_line("markers", "copies_checkout: builds a copy of the checkout of its own, such as with an org.yml or a one-line edit (left out by --fast; the full run has them)")
+    config.addinivalue_line("markers", "full_run: a static check too slow for the fast layer, which holds a cheaper stand-in (left out by --fast; the full run has it)")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -63,7 +66,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
     if config.getoption("fast"):
         static = [item for item in items
-                  if not item.get_closest_marker("browser") and not item.get_closest_marker("copies_checkout")]
+                  if not any(item.get_closest_marker(name) for name in ("browser", "copies_checkout", "full_run"))]
         config.hook.pytest_deselected(items=[item for item in items if item not in static])
         items[:] = static
 
@@ -76,7 +79,13 @@ def pytest_terminal_summary(terminalreporter):
     # The full run's time is set by how many pages its browsers load (support/browser.py, PAGE_LOADS).
     by_engine = ", ".join(f"{engine} {n}" for engine, n in sorted(PAGE_LOADS.items())) or "no browser"
     terminalreporter.write_line(f"pages loaded: {sum(PAGE_LOADS.values())} ({by_engine})")
-    terminalreporter.write_line(f"wall time: {time.monotonic() - config.started:.1f} s")
+    if config.getoption("fast") and not hasattr(config, "workerinput"):
+        # Its target is 30 s on a quiet 2-core machine, second run (CONTRIBUTING.md).
+        ran = {report.nodeid for key in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
+               for report in terminalreporter.stats.get(key, [])}
+        terminalreporter.write_line(f"fast layer: {time.monotonic() - config.started:.1f} s wall, {len(ran)} tests")
+    else:
+        terminalreporter.write_line(f"wall time: {time.monotonic() - config.started:.1f} s")
 
 
 # --- A run on several workers (pytest-xdist; ./scripts/test uses it) -----------------
