@@ -39,15 +39,18 @@ import base64
 import concurrent.futures
 import difflib
 import hashlib
+import os
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import lxml.html
 import yaml
 from bs4 import BeautifulSoup
 
@@ -177,15 +180,33 @@ def rendered_source(root: Path, path: str) -> str:
 TERSER = Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "terser"
 
 
+# terser's output, kept by a digest of its version, options and input: a
+# Node start and a minification cost about half a second of CPU a file, and
+# `--check` and the tests minify the same unchanged files on every run. An
+# edited file has a new digest, so it is minified afresh.
+TERSER_CACHE = ROOT / ".cache" / "terser"
+
+
 def minified(javascript: str, what: str, comments: str = "/^!/") -> str:
     """`javascript` minified by terser (local names shortened, code compressed); `/*!` comments kept."""
     if not TERSER.is_file():
         raise SyncError(f"{TERSER} is missing: run `npm ci --ignore-scripts` (./scripts/sync does it for you).")
-    result = subprocess.run([str(TERSER), "--compress", "--mangle", "--comments", comments],
-                            input=javascript, capture_output=True, text=True)
+    command = [str(TERSER), "--compress", "--mangle", "--comments", comments]
+    version = TERSER.parent.parent / "terser" / "package.json"
+    key = hashlib.sha256(repr((command[1:], version.read_bytes() if version.is_file() else b"", javascript))
+                         .encode()).hexdigest()[:32]
+    cached = TERSER_CACHE / f"{key}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    result = subprocess.run(command, input=javascript, capture_output=True, text=True)
     if result.returncode != 0:
         raise SyncError(f"terser could not read {what}:\n{result.stderr.strip()}")
-    return result.stdout.strip() + "\n"
+    output = result.stdout.strip() + "\n"
+    TERSER_CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.partial")
+    partial.write_text(output, encoding="utf-8")
+    partial.replace(cached)  # whole or not at all, with other runs minifying at the same time
+    return output
 
 
 def bundle(root: Path, config: dict) -> str:
@@ -246,6 +267,36 @@ def head_script(root: Path, config: dict) -> str:
     """inline-head.min.js: a Jinja comment (the template drops it) naming its sources, then head_code()."""
     return ("{#- Written by ./scripts/sync from mkdocs.yml's extra: inline_head_js, minified; "
             "overrides/page.html inlines it. Edit the sources, not this file. -#}\n" + head_code(root, config))
+
+
+# --- Reading the built pages ----------------------------------------------------------
+# lxml directly, not Beautiful Soup: --check reads every page of both builds,
+# and building Beautiful Soup's tree took most of its time (lxml's own tree is
+# about twenty times quicker to make).
+
+def parsed(html: str):
+    return lxml.html.document_fromstring(html)
+
+
+def with_class(name: str) -> str:
+    """An XPath condition: the element's class attribute lists `name`."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def strings(element):
+    """The text a reader sees in `element`, piece by piece: no comments, scripts or styles."""
+    if not isinstance(element.tag, str) or element.tag in ("script", "style", "template"):
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from strings(child)
+        if child.tail:
+            yield child.tail
+
+
+def text_of(element) -> str:
+    return " ".join(strings(element))
 
 
 # --- Builds ----------------------------------------------------------------------
@@ -395,13 +446,13 @@ def inline_code(builds: list[Build]) -> tuple[dict[str, Inline], dict[tuple[str,
     themed: dict[tuple[str, str], set[str]] = {}
     for build in builds:
         for html in build.pages():
-            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            root = parsed(html.read_text(encoding="utf-8"))
             page = html.relative_to(build.path).as_posix()
-            if soup.select_one(".md-content"):
+            if root.xpath(f"//*[{with_class('md-content')}]"):
                 themed.setdefault((build.engine, build.base), set()).add(page)
-            items = [("script-src", s.string or "") for s in soup.find_all("script")
+            items = [("script-src", s.text or "") for s in root.iter("script")
                      if not s.get("src") and s.get("type") in (None, "", "text/javascript", "module")]
-            items += [("style-src", s.string or "") for s in soup.find_all("style")]
+            items += [("style-src", s.text or "") for s in root.iter("style")]
             for kind, text in items:
                 entry = found.setdefault(sha256(text), Inline(kind, text))
                 entry.where.append((build.engine, build.base, page))
@@ -504,26 +555,28 @@ def words_in_view(html: str, view: str) -> int:
     elements, tab labels, permalink signs, and the lines around the text (the
     printed address, the reviewed date, the note that tab sets switch one by
     one without scripts) left out."""
-    return len(article_in_view(html, view).get_text(" ").split())
+    return len(text_of(article_in_view(html, view)).split())
 
 
 def prose_and_code_words(html: str, view: str) -> tuple[int, int]:
     """The words of words_in_view, split into prose and code blocks (a
     program and its output, each a .highlight block with its title)."""
     article = article_in_view(html, view)
-    code = sum(len(block.get_text(" ").split()) for block in article.select(".highlight"))
-    return len(article.get_text(" ").split()) - code, code
+    code = sum(len(text_of(block).split()) for block in article.xpath(f".//*[{with_class('highlight')}]"))
+    return len(text_of(article).split()) - code, code
 
 
 def article_in_view(html: str, view: str):
-    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    article = parsed(html).xpath(f"//article[{with_class('md-content__inner')}]")[0]
     other = view_contract.VIEWS[1 - view_contract.VIEWS.index(view)]
-    for tab_set in article.select(".tabbed-set"):
-        labels = [label.get_text(strip=True) for label in tab_set.select(":scope > .tabbed-labels > label")]
-        blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
-        dict(zip(labels, blocks))[other].decompose()
-    for element in article.select("[hidden], .tabbed-labels, .headerlink, .print-address, .page-reviewed, .views-need-scripts"):
-        element.decompose()
+    for tab_set in article.xpath(f".//*[{with_class('tabbed-set')}]"):
+        labels = ["".join(s.strip() for s in strings(label)) for label in tab_set.xpath(f"./*[{with_class('tabbed-labels')}]/label")]
+        blocks = tab_set.xpath(f"./*[{with_class('tabbed-content')}]/*[{with_class('tabbed-block')}]")
+        dict(zip(labels, blocks))[other].drop_tree()
+    left_out = " or ".join(["@hidden", *(with_class(name) for name in
+                            ("tabbed-labels", "headerlink", "print-address", "page-reviewed", "views-need-scripts"))])
+    for element in article.xpath(f".//*[{left_out}]"):
+        element.drop_tree()
     return article
 
 
@@ -614,9 +667,10 @@ def published_urls(site: Path) -> list[str]:
         if target:
             urls.append(f"{path} -> {target}")
             continue
-        article = BeautifulSoup(html, "html.parser").select_one("article")
-        headings = [el["id"] for el in article.select("h2[id], h3[id], h4[id], h5[id], h6[id], dt[id], span[id]")]
-        tabs = [el["id"] for el in article.select(".tabbed-set > input[id]")]
+        article = parsed(html).xpath("//article")[0]
+        headings = article.xpath(".//*[(self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::dt "
+                                 "or self::span) and @id]/@id")
+        tabs = article.xpath(f".//*[{with_class('tabbed-set')}]/input/@id")
         urls += [path] + ([f"{path}?view={view}" for view in VIEW_PARAMS] if tabs else [])
         urls += [f"{path}#{anchor}" for anchor in headings + tabs]
     return urls

@@ -8,19 +8,22 @@ site that does not load.
 Two layers: `./scripts/test --fast` runs the static layer (config, Markdown,
 built HTML) and leaves out every test that drives a browser, that is, every
 test that uses `page`, `context`, `fresh_context` or `browser`, or is marked
-`browser` (a test that starts a browser of its own marks itself).
+`browser` (a test that starts a browser of its own marks itself), and the
+static checks marked `full_run` (the HTML checker), which it replaces with
+cheaper stand-ins. It prints its own wall time at the end.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from support.builds import COUNTS, ENGINES, SUBPATH, Builds, BuiltSite, build_site, run_mkdocs, small_build
-from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_LOADS, count_page_loads
 from support.config import ROOT
 from support.pages import NAV_PAGES
 from support.reused_pages import ReusedPages
@@ -50,8 +53,11 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    config.started = time.monotonic()  # for the closing lines' wall time (pytest_terminal_summary)
+    count_page_loads()
     config.addinivalue_line("markers", "browser: drives a browser (left out by --fast); set for you on tests that use `page`, `context`, `fresh_context` or `browser`")
     config.addinivalue_line("markers", "copies_checkout: builds a copy of the checkout of its own, such as with an org.yml or a one-line edit (left out by --fast; the full run has them)")
+    config.addinivalue_line("markers", "full_run: a static check too slow for the fast layer, which holds a cheaper stand-in (left out by --fast; the full run has it)")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -60,15 +66,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
     if config.getoption("fast"):
         static = [item for item in items
-                  if not item.get_closest_marker("browser") and not item.get_closest_marker("copies_checkout")]
+                  if not any(item.get_closest_marker(name) for name in ("browser", "copies_checkout", "full_run"))]
         config.hook.pytest_deselected(items=[item for item in items if item not in static])
         items[:] = static
 
 
 def pytest_terminal_summary(terminalreporter):
+    config = terminalreporter.config
     terminalreporter.write_line(
-        f"full site builds: {COUNTS['full']} in the test process{'es' if _on_workers(terminalreporter.config) else ''}, "
+        f"full site builds: {COUNTS['full']} in the test process{'es' if _on_workers(config) else ''}, "
         f"{COUNTS['scripts']} by ./scripts/sync and ./scripts/build run from tests (small test-site builds: {COUNTS['small']})")
+    # The full run's time is set by how many pages its browsers load (support/browser.py, PAGE_LOADS).
+    by_engine = ", ".join(f"{engine} {n}" for engine, n in sorted(PAGE_LOADS.items())) or "no browser"
+    terminalreporter.write_line(f"pages loaded: {sum(PAGE_LOADS.values())} ({by_engine})")
+    if config.getoption("fast") and not hasattr(config, "workerinput"):
+        # Its target is 30 s on a quiet 2-core machine, second run (CONTRIBUTING.md).
+        ran = {report.nodeid for key in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
+               for report in terminalreporter.stats.get(key, [])}
+        terminalreporter.write_line(f"fast layer: {time.monotonic() - config.started:.1f} s wall, {len(ran)} tests")
+    else:
+        terminalreporter.write_line(f"wall time: {time.monotonic() - config.started:.1f} s")
 
 
 # --- A run on several workers (pytest-xdist; ./scripts/test uses it) -----------------
@@ -96,12 +113,14 @@ def pytest_configure_node(node):
 def pytest_testnodedown(node, error):
     for kind, n in getattr(node, "workeroutput", {}).get("build_counts", {}).items():
         COUNTS[kind] += n
+    PAGE_LOADS.update(getattr(node, "workeroutput", {}).get("page_loads", {}))
 
 
 def pytest_sessionfinish(session):
     config = session.config
     if hasattr(config, "workerinput"):
         config.workeroutput["build_counts"] = dict(COUNTS)
+        config.workeroutput["page_loads"] = dict(PAGE_LOADS)
     elif hasattr(config, "shared_builds"):
         for server in config.shared_servers:
             server.shutdown()

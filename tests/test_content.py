@@ -88,27 +88,31 @@ def test_glossary_defines_every_abbreviation():
 
 
 @pytest.mark.parametrize("page", CONTENT_PAGES)
-def test_abbreviations_show_as_tooltips_on_every_page(site, page):
+def test_every_abbreviation_tooltip_shows_its_meaning(site, page):
+    """A page need not use an abbreviation; each one it uses carries the meaning includes/abbreviations.md gives."""
     abbrs = abbreviations()
     found = {a.get_text(): a.get("title") for a in site.soup(page).select("article abbr")}
-    assert found, f"{page} shows no abbreviation tooltips"
     for term, title in found.items():
         assert title == abbrs[term], f"{page}: <abbr>{term}</abbr> has title {title!r}"
 
 
-def test_code_example_prints_what_the_page_says(site):
-    source = (ROOT / "docs" / "ai-examples.md").read_text(encoding="utf-8")
-    match = re.search(r'```text title="Output"\n(.*?)```', source, re.S)
-    assert match, 'docs/ai-examples.md has no ```text title="Output" block'
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "includes" / "code" / "cosine_similarity.py")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert run.stdout == match[1]
-    shown = site.soup("ai-examples/index.html").get_text()
-    assert "def cosine_similarity" in shown or "def cosine" in shown, "the page shows the code it runs"
+PROGRAMS = sorted(p.name for p in (ROOT / "includes" / "code").glob("*.py"))
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_every_program_is_shown_with_what_it_prints(program):
+    """A page shows each program of includes/code/ and, in the block after it, exactly what it prints."""
+    shown = rf'```python title="{re.escape(program)}"\n--8<-- "code/{re.escape(program)}"\n```\s*'
+    output = rf'```text title="Output of {re.escape(program)}"\n(.*?)```'
+    pages = {page.name: re.search(shown + output, page.read_text(encoding="utf-8"), re.S)
+             for page in sorted((ROOT / "docs").glob("*.md")) if f'"code/{program}"' in page.read_text(encoding="utf-8")}
+    assert pages, f"includes/code/{program}: no page in docs/ includes it (CONTRIBUTING.md, \"Add a runnable program\")"
+    run = subprocess.run([sys.executable, str(ROOT / "includes" / "code" / program)],
+                         capture_output=True, text=True, check=True)
+    for name, match in pages.items():
+        assert match, (f'docs/{name}: the block after includes/code/{program} is not ```text title="Output of {program}"; '
+                       "put the program's output there")
+        assert match[1] == run.stdout, f"docs/{name}: paste {program}'s new output into its Output block"
 
 
 def test_home_links_to_every_page(site):

@@ -15,9 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES
-from support.editorial import abbreviations, glossary as glossary_entries, glossary_words, term_headings
+from support.editorial import GLOSSARY_TERMS, abbreviations, glossary_words
+from support.editorial import glossary as glossary_entries
+from support.editorial import term_headings
 from support.pages import source_of
-from support.prose import page_text
 from support.views import VIEWS
 
 # Capitals that name a publisher in a citation, not a term a reader must learn.
@@ -27,10 +28,30 @@ NOT_TERMS = {"IEEE"}
 ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z]+|PoC)s?(?![\w-])|\bp\d\d\b")
 
 
+def article_text(html: str, citations: bool = True) -> str:
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    # The printed credit line (.print-credit) is the footer's, on paper: furniture, not the page's prose.
+    for hidden in article.select("pre, code, script, svg, .headerlink, .print-credit"):
+        hidden.decompose()
+    if not citations:
+        # A link to another site is a citation: its text names a work or its publisher.
+        for citation in article.select("a[href^='http']"):
+            citation.decompose()
+    return article.get_text(" ")
+
+
+def page_text(site, page: str) -> str:
+    return article_text((site.path / page / "index.html").read_text(encoding="utf-8"))
+
+
+def abbreviations_used(html: str) -> set[str]:
+    return set(ACRONYM.findall(article_text(html, citations=False)))
+
+
 @pytest.mark.parametrize("page", NAV_PAGES)
 def test_every_abbreviation_a_page_uses_is_defined(site, page):
     terms = set(term_headings().values())
-    used = set(ACRONYM.findall(page_text(site, page)))
+    used = abbreviations_used((site.path / page / "index.html").read_text(encoding="utf-8"))
     undefined = sorted(a for a in used - NOT_TERMS if a not in terms and a.removesuffix("s") not in terms)
     assert not undefined, (
         f"{source_of(page)}: {undefined} used but not in docs/glossary.md; add a "
@@ -39,6 +60,12 @@ def test_every_abbreviation_a_page_uses_is_defined(site, page):
     plurals = sorted(a for a in used if a.endswith("s") and a.removesuffix("s") in terms)
     untipped = [a for a in plurals if a not in abbreviations()]
     assert not untipped, f"{source_of(page)}: plurals {untipped} need their own line in includes/abbreviations.md"
+
+
+def test_capitals_in_a_citations_link_text_are_no_term_to_define():
+    """A cited work's title or publisher (ACME, NIST) is a name to follow, not a term a reader must learn."""
+    html = '<article><p>An SLO, as <a href="https://example.org/r">the ACME Report, 2024</a> defines it.</p></article>'
+    assert abbreviations_used(html) == {"SLO"}
 
 
 @pytest.mark.parametrize("page", NAV_PAGES)
@@ -62,6 +89,14 @@ def test_the_word_list_and_the_glossary_agree():
     assert not unlisted, f"glossary entries with no line in editorial/glossary-terms.txt: {unlisted}"
     stale = sorted(listed - defined)
     assert not stale, f"editorial/glossary-terms.txt names ids the glossary does not define: {stale}"
+
+
+def test_the_word_list_names_each_id_once():
+    """A second line for an id silently replaces the first, and its words stop being checked."""
+    ids = [line.partition(":")[0].strip() for line in GLOSSARY_TERMS.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    assert not twice, f"editorial/glossary-terms.txt lists {twice} more than once; merge their words into one line"
 
 
 def test_the_entries_run_in_alphabetical_order():

@@ -11,6 +11,10 @@ and comments stay true.
   names one that exists.
 - Comments say why, not history: no "issue 12", "requirement 3", "made to
   fail first" or "used to" (commit messages keep the history).
+- The Markdown docs (README, CONTRIBUTING, ARCHITECTURE, PUBLISHING,
+  BENCHMARKS) stay true and short: the paths, scripts, tests, sections,
+  plugins and extensions they name exist, no link definition is unused, and ARCHITECTURE
+  stays within its length (tests/support/markdown_docs.py).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import pytest
 
 from conftest import ROOT
 from support.comments import code_comments, every_comment
+from support import markdown_docs
 from support.config import mkdocs_yml
 from support.suite import constants, helpers, imported_modules
 
@@ -179,3 +184,54 @@ def test_no_comment_records_history_or_process():
 ])
 def test_the_comment_reader_finds_comments_outside_strings(text, expected):
     assert code_comments(text, line_comments=True) == expected
+
+
+# --- The Markdown docs stay true and short ---------------------------------------------
+
+DOC_CHECKS = {
+    "paths": markdown_docs.missing_paths,
+    "commands": markdown_docs.missing_commands,
+    "tests": markdown_docs.missing_tests,
+    "sections": markdown_docs.missing_sections,
+    "plugins": markdown_docs.unconfigured_plugins,
+    "link definitions": markdown_docs.unused_link_definitions,
+    "length": markdown_docs.too_long,
+}
+# One mistake per check, planted in a copy's CONTRIBUTING.md, and a word its message must name.
+PLANTED = {
+    "paths": ("Run `scripts/gone.py` and read [the notes](tests/support/gone.md).", "scripts/gone.py"),
+    "commands": ("Then `./scripts/deploy --now`.", "./scripts/deploy"),
+    "tests": ("(`tests/test_house.py::test_no_test_module_imports_another`, `::test_that_is_gone`)", "test_that_is_gone"),
+    "sections": ('See [hosting](PUBLISHING.md#no-such-section) and ARCHITECTURE.md, "Nowhere".', "no-such-section"),
+    "plugins": ("Forwarding is the `redirects` plugin's job; emoji are pymdownx.emoji.", "redirects"),
+    "link definitions": ("[Unused label]: https://example.org/", "[Unused label]"),
+    "length": ("\n" * 250, "ARCHITECTURE.md"),
+}
+
+
+@pytest.mark.parametrize("check", DOC_CHECKS)
+def test_the_markdown_docs_stay_true_and_short(check):
+    problems = DOC_CHECKS[check](ROOT)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def docs_copy(tmp_path):
+    """The checkout seen through links, with its Markdown docs copied so a test can edit them."""
+    for entry in ROOT.iterdir():
+        if entry.name == ".git":
+            continue
+        if entry.name in markdown_docs.DOCS:
+            (tmp_path / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            (tmp_path / entry.name).symlink_to(entry)
+    return tmp_path
+
+
+@pytest.mark.parametrize("check", DOC_CHECKS)
+def test_each_docs_check_names_a_planted_mistake(docs_copy, check):
+    line, named = PLANTED[check]
+    target = docs_copy / ("ARCHITECTURE.md" if check == "length" else "CONTRIBUTING.md")
+    target.write_text(target.read_text(encoding="utf-8") + "\n" + line + "\n", encoding="utf-8")
+    problems = DOC_CHECKS[check](docs_copy)
+    assert any(named in problem for problem in problems), f"{check}: the planted {named!r} went unnoticed: {problems}"

@@ -58,3 +58,14 @@ def test_a_one_line_css_edit_fails_the_check_until_sync_runs(tmp_path):
 
     fresh = sync(copy, "--check")
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+
+
+def test_an_edited_script_is_minified_afresh_not_taken_from_the_cache(tmp_path, monkeypatch):
+    # scripts/sync keeps terser's output by a digest of the input: an edit must never get the old output back.
+    import sync  # scripts/sync.py
+    monkeypatch.setattr(sync, "TERSER_CACHE", tmp_path)
+    before = sync.minified("window.viewCount = function (n) { return n + 1; };\n", "a.js")
+    after = sync.minified("window.viewCount = function (n) { return n + 2; };\n", "a.js")
+    assert "+1" in before and "+2" in after, (before, after)
+    assert sync.minified("window.viewCount = function (n) { return n + 1; };\n", "a.js") == before
+    assert len(list(tmp_path.glob("*.js"))) == 2, "one kept output for each input"

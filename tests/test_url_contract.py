@@ -3,14 +3,23 @@
 editorial/url-contract.txt lists every URL that onboarding docs, wikis and chat
 messages may hold: pages, section anchors, glossary terms, tab anchors, view
 links and the old addresses of moved pages. Each line is checked against the
-built site; pages and anchors from its HTML, view links and a redirect in
-Chromium, as a reader arriving from a link. The site may not publish a page or
-an anchor the list does not name: ./scripts/sync appends new ones.
+built site; pages, anchors and view links from its HTML, a sample of the view
+links and every redirect in Chromium, as a reader arriving from a link. The
+site may not publish a page or an anchor the list does not name:
+./scripts/sync appends new ones.
+
+Why a sample: which view a link selects is a rule (scripts/view_contract.py,
+and the same rule in the browser's view-choice.js, kept equal by
+tests/test_view_contract.py), and the site's CSS shows each set's panel by its
+place from `<html data-view>`. So every view link is checked in the built HTML
+(a page with tab sets, each labelled in the views' order, the section outside
+the other view's panels), and a few of each view in Chromium prove the browser
+reads them so; one page load costs a third of a second of CPU.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -21,7 +30,7 @@ import view_contract
 from conftest import ROOT, both_engines
 from support.contract import CONTRACT, ENTRIES
 from support.editorial import quantity
-from support.views import assert_every_set_shows
+from support.views import assert_every_set_shows, labels
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
@@ -46,6 +55,9 @@ class Published:
     redirect: str | None = None
     # Every id in the article: an old id kept on a <span id> still resolves.
     anchors: frozenset[str] = frozenset()
+    # Each tab set's labels, in order, and the view whose panel holds an id (ids outside panels are absent).
+    set_labels: list[tuple[str, ...]] = field(default_factory=list)
+    in_panel: dict[str, str] = field(default_factory=dict)
 
 
 def published(site_path: Path) -> dict[str, Published]:
@@ -58,11 +70,18 @@ def published(site_path: Path) -> dict[str, Published]:
             pages[path] = Published([], [], redirect=target)
             continue
         article = BeautifulSoup(html, "html.parser").select_one("article")
+        sets = article.select(".tabbed-set")
+        in_panel = {}
+        for tab_set in sets:  # an inner set's panels come later and overwrite its outer panel's claim
+            for label, block in zip(labels(tab_set), tab_set.select(":scope > .tabbed-content > .tabbed-block")):
+                in_panel.update({el["id"]: label for el in block.select("[id]")})
         pages[path] = Published(
             # span[id]: an old anchor kept on purpose beside its term (glossary's #proof-of-concept).
             headings=[el["id"] for el in article.select("h2[id], h3[id], h4[id], h5[id], h6[id], dt[id], span[id]")],
             tabs=[el["id"] for el in article.select(".tabbed-set > input[id]")],
             anchors=frozenset(el["id"] for el in article.select("[id]")),
+            set_labels=[tuple(labels(tab_set)) for tab_set in sets],
+            in_panel=in_panel,
         )
     return pages
 
@@ -133,7 +152,31 @@ VIEW_LINKS = [e for e in ENTRIES if e.view is not None]
 
 
 @pytest.mark.parametrize("entry", VIEW_LINKS, ids=lambda e: e.url)
-def test_every_view_link_selects_its_view(fresh_context, entry):
+def test_every_view_link_selects_its_view_in_the_built_html(pages, entry):
+    """What a browser shows for a view link, read from the HTML: the link names a view, the
+    site's CSS shows that view's panel in every set (each labelled in the views' order, the
+    panel's place is the view's), and the section it names is not hidden in the other view."""
+    where = f"{CONTRACT.relative_to(ROOT)}:{entry.line} {entry.url}"
+    view = next((v for v in view_contract.VIEWS if v.lower() == entry.view.lower()), None)
+    assert view, f"{where}: {entry.view!r} is not a view ({', '.join(VIEWS)})"
+    page = pages.get(entry.path)
+    assert page and not page.redirect, f"{where}: no page with tab sets is published there"
+    assert page.set_labels, f"{where}: {entry.path} has no Developer/Engineer tabs for the view to select"
+    unordered = [set_labels for set_labels in page.set_labels if set_labels != view_contract.VIEWS]
+    assert not unordered, f"{where}: tab sets labelled {unordered}; the CSS shows a view by its place, {view_contract.VIEWS}"
+    if entry.anchor:
+        assert entry.anchor in page.anchors, f"{where}: #{entry.anchor} is gone from {entry.path}"
+        holder = page.in_panel.get(entry.anchor)
+        assert holder in (None, view), f"{where}: #{entry.anchor} sits in the {holder} panel, hidden in the {view} view"
+
+
+# The browser's sample: for each view, its first link to a page and its first to a section.
+VIEW_LINK_SAMPLE = [next(e for e in VIEW_LINKS if e.view == view.lower() and bool(e.anchor) == anchored)
+                    for view in view_contract.VIEWS for anchored in (False, True)]
+
+
+@pytest.mark.parametrize("entry", VIEW_LINK_SAMPLE, ids=lambda e: e.url)
+def test_a_sample_of_view_links_selects_its_view_in_the_browser(fresh_context, entry):
     page = fresh_context().new_page()
     response = page.goto(entry.url.lstrip("/") or "./")
     assert response.ok, f"{entry.url}: HTTP {response.status}"

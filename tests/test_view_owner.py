@@ -6,10 +6,18 @@
   run; without JavaScript each set switches on its own.
 - The header switch is inserted whole: labelled, named, one option checked.
 - After a change of view, Material's anchor tracking names the section on
-  screen: after a ¶ click, a click in the table of contents and a scroll, on
-  every page, at 1280 and 390 px. It measures headings only when the page's
-  height changes, and a switch moves headings without changing it;
-  view-state.js makes it measure again. A tab click names its own set's section.
+  screen: after a ¶ click, a click in the table of contents and a scroll, at
+  1280 and 390 px. It measures headings only when the page's height changes,
+  and a switch moves headings without changing it; view-state.js makes it
+  measure again. A tab click names its own set's section.
+
+  The sweep runs in Chromium on one page of each kind (SWEPT_PAGES: the home
+  page, the long article, the glossary's terms, the page with its own script);
+  every other page is checked in its built HTML to run the scripts of a swept
+  page and offer the same three landings
+  (a ¶ link on each heading, a contents link to each), since the behaviour is
+  view-state.js's and Material's, the same on every page. Each sweep is six
+  switches and eighteen landings, about ten seconds of a busy core.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import NAV_PAGES
+from support.builds import parsed
 from support.browser import DESKTOP, PHONE
 from support.views import PANELS, SWITCH_LABEL
 from view_contract import VIEWS
@@ -152,8 +161,49 @@ def land_by_scrolling(page, heading, viewport):
 LANDINGS = [land_by_permalink, land_by_contents, land_by_scrolling]
 
 
+# One page of each kind the sweep below runs on in the browser: a short landing
+# page, the longest page (its contents fold in the phone's drawer), the terms,
+# and the one page with a script of its own.
+SWEPT_PAGES = ["", "article/", "glossary/", "self-check/"]
+
+
+def scripts_of(soup) -> list[str]:
+    """The script files a built page runs, by file name (the path differs with the page's depth)."""
+    return [tag["src"].rsplit("/", 1)[-1] for tag in soup.select("script[src]")]
+
+
+def landings_of(soup) -> list[str]:
+    """What stops a section from being reached by all three landings: a heading of the
+    contents with no ¶ link, or a contents link to no heading."""
+    article = soup.select_one("article")
+    missing = []
+    for link in soup.select('[data-md-component="toc"] a.md-nav__link'):
+        heading = article.find(id=link["href"].lstrip("#"))
+        if heading is None:
+            missing.append(f"contents link {link['href']} names no element of the page")
+        elif not heading.select_one(":scope > a.headerlink"):
+            missing.append(f"#{heading['id']} has no ¶ link")
+    return list(dict.fromkeys(missing))  # the drawer's contents and the sidebar's name the same sections
+
+
+def test_every_page_offers_the_swept_pages_scripts_and_landings(site):
+    """The sweep's pages stand for the rest: every page runs the scripts of a swept page and each
+    of its contents' sections can be reached by a ¶ click, a contents click and a scroll."""
+    assert set(SWEPT_PAGES) <= set(NAV_PAGES), f"{SWEPT_PAGES} are not all pages of the nav"
+    swept = {tuple(scripts_of(parsed(site.path / path / "index.html"))) for path in SWEPT_PAGES}
+    assert all("site.js" in scripts for scripts in swept), f"the swept pages run {swept}, some without the site's site.js"
+    problems = []
+    for path in NAV_PAGES:
+        soup = parsed(site.path / path / "index.html")
+        if tuple(scripts_of(soup)) not in swept:
+            problems.append(f"/{path} runs {scripts_of(soup)}, no swept page does {sorted(swept)}: "
+                            "add it to SWEPT_PAGES, a page of a new kind")
+        problems += [f"/{path}: {problem}" for problem in landings_of(soup)]
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
-@pytest.mark.parametrize("path", NAV_PAGES)
+@pytest.mark.parametrize("path", SWEPT_PAGES)
 def test_after_a_switch_the_address_names_the_section_on_screen(fresh_context, viewport, path):
     page = fresh_context(viewport=viewport).new_page()
     page.goto(f"{path}?view={VIEWS[0].lower()}")

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import NAV_PAGES, ROOT
 from support.browser import DESKTOP, PHONE, print_media
+from support.builds import parsed
 from support.views import DEFAULT_VIEW, ENGINEER_ONLY_WORD, STORAGE_KEY, VIEWS, assert_every_set_shows, named_views, other_view, shown_views
 
 SWITCH = """() => {
@@ -44,10 +45,45 @@ def stored_first(page) -> str | None:
 # --- The header switch --------------------------------------------------------
 
 
+def header_shape(soup) -> list:
+    """A built page's header as the switch meets it: every element's tag and attributes and
+    every text, but the page's own title (ellipsised) and its relative links (they differ by depth)."""
+    header = soup.select_one(".md-header")
+    assert header, "no .md-header"
+    title = header.select_one('[data-md-component="header-topic"]')
+    shape = []
+    for el in header.find_all(True):
+        if title and el in title.find_all(True):
+            continue
+        shape.append((el.name, sorted((k, str(v)) for k, v in el.attrs.items() if k not in ("href", "src", "action"))))
+    texts = [t.strip() for t in header.find_all(string=True) if t.strip() and not (title and t in title.find_all(string=True))]
+    return shape + texts
+
+
+def test_every_page_has_the_header_the_switch_was_checked_in(site):
+    """The switch's place is checked in the browser on HEADER_SAMPLE; every other page's header,
+    where the switch is inserted, is the same markup but for its title, which the header
+    shortens with an ellipsis rather than widening, so the switch sits the same on it."""
+    reference = header_shape(parsed(site.path / "article" / "index.html"))
+    different = [f"/{path}" for path in NAV_PAGES if header_shape(parsed(site.path / path / "index.html")) != reference]
+    assert not different, f"these pages' headers differ from the article's beyond the title: {different}"
+    title = parsed(site.path / "article" / "index.html").select_one('.md-header [data-md-component="header-topic"] .md-ellipsis')
+    assert title, "the page title in the header is not in Material's .md-ellipsis (shortened, not widened)"
+
+
+# The header switch's place in the browser: the home page, the article, and the
+# page whose title is the longest (the most the header's title holds).
+@pytest.fixture(scope="module")
+def header_sample(site) -> list[str]:
+    title = {path: len(parsed(site.path / path / "index.html").select_one('.md-header [data-md-component="header-topic"]').get_text(strip=True))
+             for path in NAV_PAGES}
+    return list(dict.fromkeys(["", "article/", max(NAV_PAGES, key=title.get)]))
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
-def test_the_header_switch_is_on_every_page_one_tap_away(fresh_context, viewport):
+def test_the_header_switch_is_one_tap_away(fresh_context, viewport, header_sample):
     page = fresh_context(viewport=viewport).new_page()
-    for path in NAV_PAGES:
+    for path in header_sample:
         page.goto(path)
         assert switch(page) == {"name": "View", "options": list(VIEWS), "checked": [DEFAULT_VIEW]}, f"/{path}"
         for view in VIEWS:

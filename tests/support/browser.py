@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -60,6 +61,33 @@ def guard(context, watch: Watch) -> None:
     context.on("request", request)
     context.on("response", response)
     context.on("page", lambda page: page.on("pageerror", lambda e: watch.errors.append(str(e))))
+
+# Page loads this process made, by engine: every document a browser fetched
+# (a goto, a click to another page, a reload, a forwarder's hop, a frame).
+# The full run is CPU-bound at about a third of a second a page load, so
+# this count sets its time; tests/conftest.py prints the whole run's sum.
+PAGE_LOADS: Counter = Counter()
+
+
+def count_page_loads() -> None:
+    """Count the documents every Playwright context fetches, whoever opens it
+    (the fixtures, a test's own context, Firefox's); Selenium's WebKit counts
+    in its test module (tests/test_browser_engines.py)."""
+    from playwright.sync_api import Browser
+
+    if getattr(Browser.new_context, "counted", False):
+        return
+    new_context = Browser.new_context
+
+    def counted(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        engine = self.browser_type.name
+        context.on("request", lambda request: request.resource_type == "document" and PAGE_LOADS.update([engine]))
+        return context
+
+    counted.counted = True
+    Browser.new_context = counted
+
 
 # Window sizes the browser tests read at: a laptop, and a phone (390 px, the narrowest common one).
 DESKTOP = {"width": 1280, "height": 800}

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from .browser import PAGE_LOADS
 from .builds import BuiltSite
 from .config import SCREENSHOTS
 from .views import SHOWN_VIEWS, SWITCH_CHECKED
@@ -287,15 +288,17 @@ class WebDriverReader(Reader):
         self.driver = driver
         # One MiniBrowser for the session (each start takes seconds): a clean
         # slate is its storage cleared, on a page of the site that runs nothing.
-        driver.get(site.url + "__blank.html")
+        self.load(site.url + "__blank.html")
         driver.set_window_size(WIDTH, HEIGHT)
         driver.execute_script("localStorage.clear(); sessionStorage.clear();")
         driver.delete_all_cookies()
 
     def load(self, url):
+        PAGE_LOADS["webkit"] += 1  # Selenium has no event for it: counted here (support/browser.py)
         self.driver.get(url)
 
     def reload(self):
+        PAGE_LOADS["webkit"] += 1
         self.driver.refresh()
 
     def run(self, function, args):

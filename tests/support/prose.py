@@ -65,13 +65,3 @@ def allowed_runs(listed: Path, length: int) -> tuple[set[tuple[str, ...]], list[
     for phrase in phrases:
         allowed |= word_runs(phrase.split(), length)
     return allowed, phrases
-
-
-def page_text(site: BuiltSite, page: str) -> str:
-    """A built page's article as text, without code, scripts, figures or the printed credit."""
-    html = (site.path / page / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(html, "html.parser").select_one("article")
-    # The printed credit line (.print-credit) is the footer's, on paper: furniture, not the page's prose.
-    for hidden in article.select("pre, code, script, svg, .headerlink, .print-credit"):
-        hidden.decompose()
-    return article.get_text(" ")
