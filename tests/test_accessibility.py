@@ -24,7 +24,7 @@ from support.views import STORAGE_KEY, VIEWS, assert_every_set_shows
 pytestmark = both_engines
 
 
-def slug(path: str) -> str:
+def shot_name(path: str) -> str:
     return path.strip("/").replace("/", "-") or "home"
 
 
@@ -51,7 +51,7 @@ def test_axe_finds_no_violation_on_any_page(site, fresh_context, scheme, pytestc
             expected = "slate" if scheme == "dark" else "default"
             assert page.evaluate("document.body.dataset.mdColorScheme") == expected
             if screenshots:
-                page.screenshot(path=SCREENSHOTS / f"{slug(path)}-{site.engine}-{scheme}-{viewport['width']}.png", full_page=True)
+                page.screenshot(path=SCREENSHOTS / f"{shot_name(path)}-{site.engine}-{scheme}-{viewport['width']}.png", full_page=True)
             violations = axe_violations(page)
             if violations:
                 found.append(f"/{path} ({scheme}, {viewport['width']} px):\n{describe(violations)}")

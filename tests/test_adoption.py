@@ -38,7 +38,7 @@ from support.policy import published_headers
 from support.views import panels, tab_set_under
 from view_contract import VIEWS
 
-DOCS = ROOT / "docs"
+DOCS_DIR = ROOT / "docs"
 ORG_NAME = EXAMPLE["name"]  # Northwind Labs
 # Traces an organisation's file leaves in a page; the public site has none.
 ORG_TRACES = (ORG_NAME, "org-credit", "org-mark", "at-your-organisation")
@@ -49,7 +49,7 @@ ORG_TRACES = (ORG_NAME, "org-credit", "org-mark", "at-your-organisation")
 
 def test_every_page_says_when_a_person_last_reviewed_it():
     today = datetime.date.today()
-    problems = [reviewed_problem(f"docs/{p.name}", p.read_text(encoding="utf-8"), today) for p in sorted(DOCS.glob("*.md"))]
+    problems = [reviewed_problem(f"docs/{p.name}", p.read_text(encoding="utf-8"), today) for p in sorted(DOCS_DIR.glob("*.md"))]
     problems = [p for p in problems if p]
     assert not problems, "\n".join(problems)
 
@@ -72,7 +72,7 @@ def test_a_missing_malformed_or_future_date_is_named(front, says):
 def test_every_page_names_its_maintainer_feedback_licences_and_reviewed_date(site):
     config = yaml.safe_load(re.sub(r"!\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
     pages = content_pages(site)
-    assert len(pages) == len(list(DOCS.glob("*.md")))
+    assert len(pages) == len(list(DOCS_DIR.glob("*.md")))
     for name, soup in pages:
         credits = credits_of(soup)
         text = credits.get_text(" ", strip=True)
@@ -82,7 +82,7 @@ def test_every_page_names_its_maintainer_feedback_licences_and_reviewed_date(sit
         assert links.get("MIT licence") == "https://opensource.org/license/mit", f"{name}: {links}"
         # No repository is set (mkdocs.yml, repo_url), so no page links to one: tests/test_trust.py.
         # The reviewed date: under the page, and on the printed address line.
-        reviewed = str(front_matter((DOCS / name).read_text(encoding="utf-8"))["reviewed"])
+        reviewed = str(front_matter((DOCS_DIR / name).read_text(encoding="utf-8"))["reviewed"])
         shown = soup.select_one(".page-reviewed time")
         assert shown and shown["datetime"] == reviewed and shown.get_text() == reviewed, f"{name}: {shown}"
         printed = soup.select_one(".print-address time")
@@ -251,7 +251,7 @@ SHEETS = ("A4", "Letter")
 @pytest.mark.parametrize("view", VIEWS)
 def test_the_handout_prints_on_one_sheet_in_each_view_with_address_and_date(site, fresh_context, view):
     context = fresh_context()
-    reviewed = str(front_matter((DOCS / "handout.md").read_text(encoding="utf-8"))["reviewed"])
+    reviewed = str(front_matter((DOCS_DIR / "handout.md").read_text(encoding="utf-8"))["reviewed"])
     for sheet in SHEETS:
         count, line = printed_handout(context, view, sheet)
         assert count == 1, f"handout/?view={view.lower()} prints on {count} {sheet} pages, not one"

@@ -145,16 +145,12 @@ def test_every_file_a_comment_names_exists():
 README_SECTION = re.compile(r"\b([\w-]+\.md|README),? \"([^\"]+)\"")
 
 
-def headings(markdown: Path) -> set[str]:
-    return {line.lstrip("#").strip() for line in markdown.read_text(encoding="utf-8").splitlines() if line.startswith("#")}
-
-
 def test_every_section_a_comment_names_exists():
     missing = []
     for name, comment in every_comment():
         for file, section in README_SECTION.findall(" ".join(comment.split())):
             target = ROOT / (file if file.endswith(".md") else "README.md")
-            if not target.is_file() or section not in headings(target):
+            if not target.is_file() or section not in markdown_docs.headings(target):
                 missing.append(f'{name}: a comment names the section "{section}" of {target.name}, which has no such heading')
     assert not missing, "\n".join(sorted(set(missing)))
 

@@ -294,7 +294,7 @@ class WebDriverReader(Reader):
         driver.delete_all_cookies()
 
     def load(self, url):
-        PAGE_LOADS["webkit"] += 1  # Selenium has no event for it: counted here (support/browser.py)
+        PAGE_LOADS["webkit"] += 1  # Selenium has no event for it: counted here (tests/support/browser.py)
         self.driver.get(url)
 
     def reload(self):
