@@ -140,3 +140,45 @@ def test_what_waits_for_idle_time_is_there_the_moment_a_reader_uses_it(fresh_con
     line = page.locator(".print-address").inner_text()
     assert "Printed in the Engineer view from" in line, line
     assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"
+
+
+def test_link_addresses_for_paper_are_written_when_printing_not_on_every_visit(fresh_context):
+    # Every link's printed address (print-links.js) is read on paper only; in
+    # idle time it still cost script time on every visit (a few hundred links
+    # on some pages). It waits for printing.
+    page = fresh_context().new_page()
+    page.goto("glossary/")
+    settled(page)
+    written = page.locator("article a[data-print-href]").count()
+    assert written == 0, f"{written} links got their printed address with no one printing"
+    print_media(page)
+    assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"
+
+
+# Watches the class attribute of <html> and <body>: in Chromium a class
+# changed there restyles the whole page (Material's CSS), about 20 ms at full
+# speed on /linking/ each time, twice a click when view-state.js marked its
+# remeasuring frame that way.
+WATCH_ROOT_CLASSES = """() => {
+  window.__rootClassChanges = [];
+  new MutationObserver(records => records.forEach(r => window.__rootClassChanges.push(r.target.tagName)))
+    .observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  new MutationObserver(records => records.forEach(r => window.__rootClassChanges.push(r.target.tagName)))
+    .observe(document.body, { attributes: true, attributeFilter: ["class"] });
+}"""
+
+
+@pytest.mark.parametrize("control", ["tab", "switch"])
+def test_a_change_of_view_changes_no_class_on_html_or_body(fresh_context, control):
+    page = fresh_context().new_page()
+    page.goto("linking/")
+    settled(page)
+    page.evaluate(WATCH_ROOT_CLASSES)
+    if control == "tab":
+        page.locator(".md-content .tabbed-set .tabbed-labels > label", has_text="Engineer").first.click()
+    else:
+        page.locator(".md-header .view-switch label", has_text="Engineer").click()
+    page.wait_for_function("document.documentElement.dataset.view === 'engineer'")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))")
+    changes = page.evaluate("window.__rootClassChanges")
+    assert not changes, f"a {control} click changed the class of {changes}: mark state with an attribute instead"
