@@ -142,17 +142,20 @@ def test_what_waits_for_idle_time_is_there_the_moment_a_reader_uses_it(fresh_con
     assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"
 
 
-def test_link_addresses_for_paper_are_written_when_printing_not_on_every_visit(fresh_context):
-    # Every link's printed address (print-links.js) is read on paper only; in
-    # idle time it still cost script time on every visit (a few hundred links
-    # on some pages). It waits for printing.
+def test_what_only_paper_reads_is_written_when_printing_not_on_every_visit(fresh_context):
+    # Every link's printed address (print-links.js) and the printed address
+    # line (view-state.js) are read on paper only; in idle time they still
+    # cost script time on every visit. They wait for printing.
     page = fresh_context().new_page()
     page.goto("glossary/")
     settled(page)
     written = page.locator("article a[data-print-href]").count()
     assert written == 0, f"{written} links got their printed address with no one printing"
+    line = page.locator("[data-print-address]")
+    assert "both views" in line.inner_text(), "the printed address line was rewritten with no one printing"
     print_media(page)
     assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"
+    assert "Printed in the Developer view from" in line.inner_text(), line.inner_text()
 
 
 # Watches the class attribute of <html> and <body>: in Chromium a class

@@ -4,8 +4,8 @@
  *
  * Why this exists: Material's start-up and every `document$` subscriber of
  * site.js run in one task when the page is parsed; while it runs, the page
- * cannot answer a tap (Lighthouse counts it as total blocking time). Print
- * addresses, table focus, checklist labels and permalinks that name the view
+ * cannot answer a tap (Lighthouse counts it as total blocking time). Tab
+ * roles, table focus, checklist labels and permalinks that name the view
  * are not needed for the first paint or the first tap, so the files that do
  * them queue a job here instead: `window.__idle.later(name, job)`.
  *
@@ -21,10 +21,10 @@
  *   query for engines and tools that switch to print without that event).
  * - `settled()` is a promise of the moment nothing waits (the tests read
  *   the finished page after it).
- * - `forPrint(name, job)`: work only paper reads (every link's printed
- *   address). It never runs in idle time, where it would still cost script
- *   time on every visit (some 20 ms at 4x CPU slowdown on a page of a few
- *   hundred links); it runs, all of it, when the page is printed.
+ * - `forPrint(name, job)`: work only paper reads (the printed address line,
+ *   every link's printed address). It never runs in idle time, where it
+ *   would still be script time on every visit (BENCHMARKS.md, 2026-12-05);
+ *   it runs, all of it, when the page is printed.
  #}*/
 (function () {
   var waiting = {}; /*{# name -> job, in the order first queued #}*/

@@ -104,14 +104,15 @@
       history.replaceState(history.state, "", address.href);
       __idle.later("permalinks", writePermalinks);
     }
-    __idle.later("print-address", writePrintAddress);
+    __idle.forPrint("print-address", writePrintAddress);
   }
 
-  // What shows the view but is not needed for the first tap waits for idle
-  // time (idle-work.js), and runs once however often the view changed by then:
-  // permalinks (written at the latest when a reader points at, focuses or
-  // right-clicks one) and the printed address line (at the latest on print).
-  // Permalinks name the view too, so a copied ¶ opens the section as seen.
+  // What shows the view but is not needed for the first tap waits
+  // (idle-work.js), and runs once however often the view changed by then:
+  // permalinks in idle time (at the latest when a reader points at, focuses
+  // or right-clicks one), the printed address line when the page is printed
+  // (paper alone reads it). Permalinks name the view too, so a copied ¶ opens
+  // the section as seen.
   function writePermalinks() {
     document.querySelectorAll(".md-content .headerlink").forEach(function (link) {
       link.setAttribute("href", contract.permalink(current, link.getAttribute("href").split("#")[1]));
