@@ -121,6 +121,8 @@ def everywhere(page, site, view: str) -> None:
     settled(page)
     hrefs = page.evaluate("[...document.querySelectorAll('.md-content .headerlink')].map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(f"?view={view.lower()}#") for h in hrefs), hrefs[:3]
+    # The printed line is written when the page is printed (idle-work.js, forPrint).
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
     line = page.evaluate("document.querySelector('[data-print-address]').textContent")
     assert line.startswith(f"Printed in the {view} view from {site.url}"), line
 

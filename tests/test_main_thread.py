@@ -140,3 +140,48 @@ def test_what_waits_for_idle_time_is_there_the_moment_a_reader_uses_it(fresh_con
     line = page.locator(".print-address").inner_text()
     assert "Printed in the Engineer view from" in line, line
     assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"
+
+
+def test_what_only_paper_reads_is_written_when_printing_not_on_every_visit(fresh_context):
+    # Every link's printed address (print-links.js) and the printed address
+    # line (view-state.js) are read on paper only; in idle time they still
+    # cost script time on every visit. They wait for printing.
+    page = fresh_context().new_page()
+    page.goto("glossary/")
+    settled(page)
+    written = page.locator("article a[data-print-href]").count()
+    assert written == 0, f"{written} links got their printed address with no one printing"
+    line = page.locator("[data-print-address]")
+    assert "both views" in line.inner_text(), "the printed address line was rewritten with no one printing"
+    print_media(page)
+    assert page.locator("article a[data-print-href]").count() > 0, "links print without their addresses"
+    assert "Printed in the Developer view from" in line.inner_text(), line.inner_text()
+
+
+# Watches the class attribute of <html> and <body>: in Chromium a class
+# changed there restyles the whole page (Material's CSS), about 20 ms at full
+# speed on /linking/ each time, twice a click when view-state.js marked its
+# remeasuring frame that way.
+WATCH_ROOT_CLASSES = """() => {
+  window.__rootClassChanges = [];
+  new MutationObserver(records => records.forEach(r => window.__rootClassChanges.push(r.target.tagName)))
+    .observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  new MutationObserver(records => records.forEach(r => window.__rootClassChanges.push(r.target.tagName)))
+    .observe(document.body, { attributes: true, attributeFilter: ["class"] });
+}"""
+
+
+@pytest.mark.parametrize("control", ["tab", "switch"])
+def test_a_change_of_view_changes_no_class_on_html_or_body(fresh_context, control):
+    page = fresh_context().new_page()
+    page.goto("linking/")
+    settled(page)
+    page.evaluate(WATCH_ROOT_CLASSES)
+    if control == "tab":
+        page.locator(".md-content .tabbed-set .tabbed-labels > label", has_text="Engineer").first.click()
+    else:
+        page.locator(".md-header .view-switch label", has_text="Engineer").click()
+    page.wait_for_function("document.documentElement.dataset.view === 'engineer'")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))")
+    changes = page.evaluate("window.__rootClassChanges")
+    assert not changes, f"a {control} click changed the class of {changes}: mark state with an attribute instead"

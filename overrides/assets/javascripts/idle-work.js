@@ -4,8 +4,8 @@
  *
  * Why this exists: Material's start-up and every `document$` subscriber of
  * site.js run in one task when the page is parsed; while it runs, the page
- * cannot answer a tap (Lighthouse counts it as total blocking time). Print
- * addresses, table focus, checklist labels and permalinks that name the view
+ * cannot answer a tap (Lighthouse counts it as total blocking time). Tab
+ * roles, table focus, checklist labels and permalinks that name the view
  * are not needed for the first paint or the first tap, so the files that do
  * them queue a job here instead: `window.__idle.later(name, job)`.
  *
@@ -21,9 +21,14 @@
  *   query for engines and tools that switch to print without that event).
  * - `settled()` is a promise of the moment nothing waits (the tests read
  *   the finished page after it).
+ * - `forPrint(name, job)`: work only paper reads (the printed address line,
+ *   every link's printed address). It never runs in idle time, where it
+ *   would still be script time on every visit (BENCHMARKS.md, 2026-12-05);
+ *   it runs, all of it, when the page is printed.
  #}*/
 (function () {
   var waiting = {}; /*{# name -> job, in the order first queued #}*/
+  var paper = {}; /*{# name -> job that only printing runs #}*/
   var scheduled = false;
   var settling = [];
 
@@ -63,6 +68,9 @@
     flush: function (name) {
       while (waiting[name]) finish(name, take(name));
     },
+    forPrint: function (name, job) {
+      paper[name] = job;
+    },
     settled: function () {
       return new Promise(function (resolve) {
         if (Object.keys(waiting).length) settling.push(resolve);
@@ -72,6 +80,13 @@
   };
   function flushAll() {
     Object.keys(waiting).forEach(window.__idle.flush);
+    Object.keys(paper).forEach(function (name) {
+      var job = paper[name];
+      delete paper[name];
+      try {
+        for (var rest = job(); typeof rest === "function"; rest = rest()) { /*{# the rest, at once #}*/ }
+      } catch (error) { setTimeout(function () { throw error; }); }
+    });
   }
   window.addEventListener("beforeprint", flushAll);
   var print = window.matchMedia && matchMedia("print");

@@ -12,9 +12,10 @@
  * addresses follow. A link that names a view already (`?view=` or a tab
  * fragment such as `#success-metric-engineer`) keeps its own.
  *
- * Only paper reads these addresses, so they are written in idle time
- * (idle-work.js), once however often the view changes before then, and at
- * the latest when the page is printed.
+ * Only paper reads these addresses, so they are written when the page is
+ * printed (idle-work.js, `forPrint`), once however often the view changed
+ * before then: on screen they would cost script time on every visit and be
+ * read by nobody.
  */
 (function () {
   function sitePage(url) {
@@ -52,7 +53,7 @@
     writeShort(link, url);
   }
 
-  // Every link of the page, a hundred a task (the glossary has over four hundred).
+  // Every link of the page, a hundred at a time (the glossary has over four hundred).
   function writeFrom(links, start) {
     var view = document.documentElement.getAttribute("data-view");
     var end = Math.min(start + 100, links.length);
@@ -64,7 +65,7 @@
     return writeFrom(document.querySelectorAll(".md-content article a[href]"), 0);
   }
 
-  function queue() { __idle.later("print-links", writeAll); }
+  function queue() { __idle.forPrint("print-links", writeAll); }
   document$.subscribe(queue);
   new MutationObserver(queue).observe(document.documentElement, { attributes: true, attributeFilter: ["data-view"] });
 })();
