@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 from urllib.request import urlopen
 
+import local_nginx
 import main_thread
 from stock_site import ROOT, build, build_zensical, sitemap_pages, write_stock_config
 
@@ -44,30 +45,13 @@ CHROME_FLAGS = (
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
-NGINX_CONF = """\
-# Written by scripts/bench.py; everything it writes stays in {tmp}.
-daemon off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-{user}
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
+# Inside the http block of scripts/local_nginx.py's main configuration.
+GZIP = """\
     sendfile on;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
     # HTML is always compressed once gzip is on; the rest is listed.
     gzip on;
     gzip_comp_level 6;
     gzip_types text/css application/javascript text/javascript image/svg+xml application/json application/xml;
-{servers}
-}}
 """
 
 SERVER = """\
@@ -94,11 +78,8 @@ def nginx_binary() -> str:
 
 def start_nginx(tmp: Path, sites: dict[int, Path]) -> subprocess.Popen:
     servers = "".join(SERVER.format(port=port, root=root) for port, root in sites.items())
-    # Run as root, nginx's workers would drop to `nobody`, who cannot read the
-    # private temporary folder: keep them as the user who runs the benchmark.
-    user = "user root;" if os.geteuid() == 0 else ""
     conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, user=user, servers=servers), encoding="utf-8")
+    conf.write_text(local_nginx.main_config(tmp, GZIP + servers), encoding="utf-8")
     process = subprocess.Popen(
         [nginx_binary(), "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(conf)],
         stdout=subprocess.DEVNULL,

@@ -23,7 +23,7 @@ import time
 import pytest
 
 from conftest import ROOT, SUBPATH, free_port
-from support.nginx import MAIN, ask, for_this_machine, missing_headers
+from support.nginx import main_config, ask, for_this_machine, missing_headers
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 BASE = "/handbook/dev-vs-eng/"  # the path deploy/nginx.conf serves the site at
@@ -40,9 +40,7 @@ def nginx(tmp_path_factory, builds):
     assert BASE.strip("/") == SUBPATH.strip("/"), f"deploy/nginx.conf serves {BASE}; tests/support/builds.py builds for /{SUBPATH}"
     site = builds.get("mkdocs", SUBPATH).path
     (tmp / "site.conf").write_text(for_this_machine(NGINX_CONF.read_text(encoding="utf-8"), port, site), encoding="utf-8")
-    # As root, the workers would drop to `nobody`, who cannot read pytest's private folder.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user), encoding="utf-8")
+    (tmp / "nginx.conf").write_text(main_config(tmp), encoding="utf-8")
     process = subprocess.Popen([binary, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf")],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(200):

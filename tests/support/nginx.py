@@ -5,29 +5,14 @@ from __future__ import annotations
 import http.client
 from pathlib import Path
 
+import local_nginx  # scripts/local_nginx.py: the same main configuration as scripts/bench.py's
+
 from .policy import published_headers
 
 
-# A main configuration around the site's, writing everything under {tmp}.
-MAIN = """\
-daemon off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-{user}
-events {{ worker_connections 32; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
+def main_config(tmp: Path) -> str:
+    """A main configuration around the site's ({tmp}/site.conf), writing everything under `tmp`."""
+    return local_nginx.main_config(tmp, f"    include {tmp}/site.conf;")
 
 
 def for_this_machine(config: str, port: int, site: Path) -> str:
