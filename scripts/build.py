@@ -53,12 +53,16 @@ A build is made for one address: the canonical links, the link previews
 (og:url, og:image), the linking page's addresses to copy and the 404 page's
 links are all built from SITE_URL. (./scripts/serve and the tests use their own.)"""
 
+# The signals that end a build as Ctrl-C does (SIGTERM and SIGHUP are made to raise KeyboardInterrupt too).
+ENDINGS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
 
 class Refused(Exception):
     """A reason not to build, said in one line; nothing has been written."""
 
 
 # --- 1. What is refused -----------------------------------------------------------
+
 
 
 def site_url_from(environ: dict[str, str], typed_out: str) -> str:
@@ -193,7 +197,7 @@ def swap(site: Path, out: Path, work: Path) -> None:
         # From here to the end the signals stay blocked: between the two
         # renames OUT_DIR is missing, and after them the new site is whole,
         # so a Ctrl-C now could only make the message wrong.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+        signal.pthread_sigmask(signal.SIG_BLOCK, ENDINGS)
         if out.exists():
             out.rename(work / "previous")
         try:
@@ -218,7 +222,12 @@ def main(argv: list[str], environ: dict[str, str] = os.environ) -> int:
             signal.signal(number, signal.default_int_handler)
         with locked(ROOT, "another build of this checkout is running"):
             out.parent.mkdir(parents=True, exist_ok=True)
-            work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+            # Blocked while the folder is made and named: a Ctrl-C in between would leave it behind.
+            unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, ENDINGS)
+            try:
+                work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
             site = build(engine, site_url, work)
             finish(site)
             swap(site, out, work)
@@ -239,7 +248,7 @@ def main(argv: list[str], environ: dict[str, str] = os.environ) -> int:
     finally:
         if work is not None:
             # Interrupted here too, a second Ctrl-C must not leave half a folder: block it.
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+            signal.pthread_sigmask(signal.SIG_BLOCK, ENDINGS)
             shutil.rmtree(work, ignore_errors=True)
     print(f"scripts/build: the site for {site_url} is in {out} ({engine})", file=sys.stderr)
     return 0
