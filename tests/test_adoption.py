@@ -30,7 +30,7 @@ import org  # scripts/org.py
 from conftest import ENGINES, ROOT, BuiltSite, both_engines
 from support.a11y import axe_violations
 from support.browser import print_media
-from support.builds import content_pages, served_builds
+from support.builds import content_pages, parsed, served_builds
 from support.org_files import EXAMPLE, EXAMPLE_TEXT, broken, checkout_copy
 from support.pages import credits_of, front_matter, reviewed_problem
 from support.paper import printed_handout
@@ -278,5 +278,5 @@ def test_the_handout_with_an_organisations_items_still_prints_on_one_sheet(org_s
 
 @pytest.mark.parametrize("page_name", ["start-here", "linking"])
 def test_start_here_and_the_linking_page_link_the_handout(site, page_name):
-    soup = BeautifulSoup((site.path / page_name / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(site.path / page_name / "index.html")
     assert soup.select_one(".md-content a[href$='handout/']"), f"{page_name}/ has no link to the handout"

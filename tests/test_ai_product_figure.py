@@ -8,10 +8,10 @@ inline style, so the page's Content-Security-Policy holds without
 
 from __future__ import annotations
 
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from bs4 import BeautifulSoup
+
+from support.builds import parsed_html
 
 URL = "ai-examples/"
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -19,7 +19,7 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 def figure(site):
     html = (site.path / "ai-examples" / "index.html").read_text(encoding="utf-8")
-    svgs = BeautifulSoup(html, "html.parser").select("article svg.ai-product")
+    svgs = parsed_html(html).select("article svg.ai-product")
     assert len(svgs) == 1, f"ai-examples/ shows {len(svgs)} figures of an AI product; docs/ai-examples.md includes ai-product.svg once"
     return svgs[0]
 

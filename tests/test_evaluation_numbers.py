@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from support.examples import run_example, section_text
+from support.builds import parsed_html
 
 PROGRAM = ROOT / "includes" / "code" / "evaluation_numbers.py"
 
@@ -36,7 +36,7 @@ def test_every_margin_the_prose_quotes_is_printed(site):
 
 def test_the_article_quotes_the_same_margin(site):
     html = (site.path / "article" / "index.html").read_text(encoding="utf-8")
-    text = " ".join(BeautifulSoup(html, "html.parser").select_one("article").get_text(" ").split())
+    text = " ".join(parsed_html(html).select_one("article").get_text(" ").split())
     margin = re.search(r"within about (\d+\.\d) points", text)
     assert margin, "the article's ticket-tagging example no longer states the score's margin of error"
     assert f"± {margin[1]} points" in run_example(PROGRAM).splitlines()[1], "the article's margin differs from the program's"

@@ -9,10 +9,10 @@ word needs.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES
 from support.editorial import GLOSSARY_TERMS, abbreviations, glossary_words
@@ -20,6 +20,7 @@ from support.editorial import glossary as glossary_entries
 from support.editorial import term_headings
 from support.pages import source_of
 from support.views import VIEWS
+from support.builds import parsed_html
 
 # Capitals that name a publisher in a citation, not a term a reader must learn.
 NOT_TERMS = {"IEEE"}
@@ -29,7 +30,7 @@ ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z]+|PoC)s?(?![\w-])|\bp\d\d\b")
 
 
 def article_text(html: str, citations: bool = True) -> str:
-    article = BeautifulSoup(html, "html.parser").select_one("article")
+    article = copy.copy(parsed_html(html).select_one("article"))
     # The printed credit line (.print-credit) is the footer's, on paper: furniture, not the page's prose.
     for hidden in article.select("pre, code, script, svg, .headerlink, .print-credit"):
         hidden.decompose()
@@ -147,7 +148,7 @@ BACKWARD = re.compile(r"\b(?:above|other tab|(?:" + "|".join(VIEWS) + r") tab)\b
 def test_no_tab_panel_leans_on_the_other_view(site, page):
     html = (site.path / page / "index.html").read_text(encoding="utf-8")
     leaning = []
-    for panel in BeautifulSoup(html, "html.parser").select(".tabbed-block"):
+    for panel in parsed_html(html).select(".tabbed-block"):
         text = panel.get_text(" ", strip=True)
         if POINTING.search(text) or BACKWARD.search(text):
             leaning.append(text[:90])

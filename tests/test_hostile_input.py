@@ -23,6 +23,7 @@ from conftest import ROOT, both_engines, free_port
 from support.browser import SEARCH_INDEX, seed, settled
 from support.servers import CachingHost, serve
 from support.views import ENGINEER_ONLY_WORD, STORAGE_KEY, SWITCH_CHECKED, assert_view, shown_panels
+from support.builds import parsed
 from view_contract import VIEWS, view_of_fragment
 
 pytestmark = both_engines
@@ -451,11 +452,10 @@ def site_policy() -> dict[str, list[str]]:
 
 
 def test_every_page_carries_the_policy_the_forwarder_without_hashes(site):
-    from bs4 import BeautifulSoup
     expected = {name: [s for s in sources if not s.startswith("'sha256-")] for name, sources in site_policy().items()}
     forwarders = 0
     for html in site.pages():
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(html)
         meta = soup.select_one('head meta[http-equiv="Content-Security-Policy"]')
         assert meta, f"{html.relative_to(site.path)}: no Content-Security-Policy meta tag"
         if soup.select_one(".md-content") is None:

@@ -11,10 +11,10 @@ import struct
 import urllib.request
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import NAV_PAGES, both_engines
 from support.editorial import quantity
+from support.builds import parsed_html
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
@@ -24,7 +24,7 @@ TAGS = ["og:title", "og:description", "og:url", "og:type", "og:image", "twitter:
 
 def head(site, path: str) -> dict[str, str]:
     html = (site.path / path / "index.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parsed_html(html)
     tags = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("head meta[content]")}
     canonical = soup.select_one('head link[rel="canonical"]')
     tags["canonical"] = canonical["href"] if canonical else None

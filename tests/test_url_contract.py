@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 import sync  # scripts/sync.py, which appends new addresses to the contract
 import view_contract
@@ -31,6 +30,7 @@ from conftest import ROOT, both_engines
 from support.contract import CONTRACT, ENTRIES
 from support.editorial import quantity
 from support.views import assert_every_set_shows, labels
+from support.builds import parsed_html, parsed
 
 # The views, links, previews and accessibility hold on both engines' builds.
 pytestmark = both_engines
@@ -69,7 +69,7 @@ def published(site_path: Path) -> dict[str, Published]:
         if target:
             pages[path] = Published([], [], redirect=target)
             continue
-        article = BeautifulSoup(html, "html.parser").select_one("article")
+        article = parsed_html(html).select_one("article")
         sets = article.select(".tabbed-set")
         in_panel = {}
         for tab_set in sets:  # an inner set's panels come later and overwrite its outer panel's claim
@@ -139,7 +139,7 @@ def test_every_listed_url_resolves(pages, entry):
 def test_the_linking_page_shows_only_contract_urls(site):
     """What an onboarding lead copies from the linking page is a promised URL."""
     html = (site.path / "linking" / "index.html").read_text(encoding="utf-8")
-    shown = [code.get_text().strip() for code in BeautifulSoup(html, "html.parser").select("article pre code")]
+    shown = [code.get_text().strip() for code in parsed_html(html).select("article pre code")]
     links = [text for text in shown if text.startswith(site.url)]
     promised = quantity("linking.links_to_copy")
     assert len(links) >= promised, f"the linking page shows {len(links)} links to copy; at least {promised} promised (editorial/quantities.yml)"
@@ -194,7 +194,7 @@ def test_an_old_address_takes_the_reader_to_the_new_page(fresh_context, site, pa
     new_page = f"{site.url}{entry.target.lstrip('/')}"
     # The new page's address also names the view it shows (?view=, tests/test_view_state.py).
     page.wait_for_url(lambda url: url.startswith(new_page) and url.endswith(f"#{section}"))
-    title = BeautifulSoup(page_file(site.path, entry.target).read_text(encoding="utf-8"), "html.parser").title.string
+    title = parsed(page_file(site.path, entry.target)).title.string
     assert page.title() == title
     assert page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top") < 200
 

@@ -63,8 +63,14 @@ def nav_sources(nav=None) -> list[str]:
     return files
 
 
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with this site's extensions, as both engines convert the pages."""
+@functools.cache
+def _markdown_settings(mtime_ns: int) -> tuple[list, dict]:
     from mkdocs.config import load_config
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return config.markdown_extensions, config.mdx_configs
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with this site's extensions, as both engines convert the pages (mkdocs.yml read once a run)."""
+    extensions, configs = _markdown_settings((ROOT / "mkdocs.yml").stat().st_mtime_ns)
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass
 
@@ -90,11 +92,16 @@ def glossary_words() -> dict[str, list[str]]:
     return entries
 
 
+@functools.cache
+def _quantities(mtime_ns: int) -> dict:
+    return yaml.load(QUANTITIES.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
 def quantity(name: str):
     """A number (or list) from editorial/quantities.yml, by dotted name: quantity("comparison.aspects")."""
-    value = yaml.safe_load(QUANTITIES.read_text(encoding="utf-8"))
+    value = _quantities(QUANTITIES.stat().st_mtime_ns)
     for part in name.split("."):
         assert isinstance(value, dict) and part in value, (
             f"editorial/quantities.yml has no {name}: add it (the tests read it from there)")
         value = value[part]
-    return value
+    return copy.deepcopy(value)  # the file is read once a run: a caller's change stays its own

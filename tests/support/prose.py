@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
 
-from .builds import BuiltSite
+from .builds import BuiltSite, parsed_html
 from .config import ROOT
 
 # A word of prose, its apostrophe (either kind) kept.
@@ -38,7 +38,7 @@ def sitemap_pages(site: BuiltSite, leave_out: set[str] = frozenset()) -> list[st
 def prose_words(site: BuiltSite, page: str) -> list[str]:
     """A built page's prose in lower case, word by word, with BREAK wherever a run must end."""
     html = (site.path / page / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(html, "html.parser").select_one("article")
+    article = copy.copy(parsed_html(html).select_one("article"))
     # The address line, the printed credit and the note on tab sets without scripts are the template's, on every page.
     for hidden in article.select("pre, code, script, svg, .headerlink, .tabbed-labels, .link-table, [data-print-address], .views-need-scripts, .print-credit"):
         hidden.decompose()
