@@ -82,6 +82,20 @@ class _Loader(yaml.SafeLoader):
     """YAML's safe loader; load() walks what it composes for line numbers, depth and duplicate keys."""
 
 
+# A file is read first with PyYAML's C loader (libyaml, in PyYAML's wheels),
+# where it is installed: it refuses 50,000 nested brackets in about a
+# millisecond, at libyaml's own limit of 1,000 levels, where the loader above
+# scans them for seconds. A file it refuses for anything else is read again
+# with the loader above, whose messages say more (a lone surrogate escape is
+# "the control character U+D800" of a key, not an "invalid escape code").
+class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
+    """libyaml's safe loader, with the same constructors and resolver as _Loader."""
+
+
+# libyaml's words when a file nests past its limit.
+_TOO_DEEP = "maximum nesting depth"
+
+
 def _show(value, limit: int = EXCERPT) -> str:
     """A value for an error message: quoted, and cut short."""
     text = repr(value) if not isinstance(value, str) else value
@@ -149,10 +163,20 @@ def _walk(node, path: tuple, lines: dict, file: str, depth: int = 0, seen: set |
 
 def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
     """YAML text as data, with the line of each key and list item: {("titles", 1, "role"): 12}."""
+    if yaml.__with_libyaml__:
+        try:
+            return _parse(text, file, _FastLoader)
+        except OrgError as error:
+            if "nested too deeply" in str(error):
+                raise
+    return _parse(text, file, _Loader)
+
+
+def _parse(text: str, file: str, loader_class: type) -> tuple[object, dict]:
     loader = None
     lines: dict = {}
     try:
-        loader = _Loader(text)  # reads the text for characters YAML refuses
+        loader = loader_class(text)  # reads the text for characters YAML refuses
         node = loader.get_single_node()
         if node is None:
             return None, lines
@@ -162,6 +186,9 @@ def parse(text: str, file: str = ORG_FILE) -> tuple[object, dict]:
         mark = error.problem_mark or error.context_mark
         where = f"{file} line {mark.line + 1}" if mark else file
         problem = "; ".join(filter(None, (error.context, error.problem)))  # may quote a tag or a character
+        if _TOO_DEEP in problem:
+            raise OrgError(f"{where}: nested too deeply; no key of the file goes deeper than a list of mappings "
+                           "(see org.example.yml).") from None
         raise OrgError(f"{where}: not valid YAML: {_show(problem, 3 * EXCERPT)[1:-1]}.") from None
     except yaml.reader.ReaderError as error:
         line = text[:error.position].count("\n") + 1

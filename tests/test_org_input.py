@@ -291,7 +291,7 @@ FILE_PROBLEMS = {
     "bom-mid-file": ("name: Labs\n\ufeffteam: x\n".encode("utf-8"), "org.yml line 2: a byte-order mark (U+FEFF) in the middle"),
     "raw-control-character": (b"name: Labs\nteam: a\x01b\n", "org.yml line 2: a control character (U+0001) YAML does not allow"),
     "too-large": (b"name: Labs\n" + b"# padding\n" * 30_000, "org.yml: larger than 256 KB"),
-    "deep-flow": (b"name: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", "org.yml: nested too deeply"),
+    "deep-flow": (b"name: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", "org.yml line 1: nested too deeply"),
     "deep-block": (("titles:\n" + "".join("  " * i + "- x:\n" for i in range(1, 12))).encode(), "org.yml line 5: titles #1.x #1.x #1.x: nested too deeply"),
     "not-yaml": (b"name: [unclosed\n", "org.yml line 2: not valid YAML"),
     "two-documents": (b"name: a\n---\nname: b\n", "org.yml line 2: not valid YAML: expected a single document in the stream; but found another document"),
