@@ -397,6 +397,29 @@ def cached_builds(project: Path, root: Path) -> list[Build]:
     return [Build(engine, base, done / build_folder(engine, base)) for engine in ENGINES for base in BASES]
 
 
+def own_builds(root: Path, project: Path, site_js: str, head_js: str, own_pages_js: dict[str, str],
+               listed: list[str]) -> tuple[list[Build], dict[str, str]]:
+    """The checkout with its derived scripts as they should be, built by both
+    engines (cached_builds), and the palette stylesheets each one links."""
+    copy_inputs(root, project)
+    (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
+    (project / "overrides" / HEAD_SCRIPT).write_text(head_js, encoding="utf-8")
+    for path, text in own_pages_js.items():
+        (project / "overrides" / path).write_text(text, encoding="utf-8")
+    for _ in range(2):
+        builds = cached_builds(project, root)
+        names = palette_names(builds, listed)
+        if sorted(names.values()) == sorted(listed):
+            return builds, names
+        # An upgrade renamed a palette: build again with the new names inlined.
+        listed = [names[engine] for engine in ENGINES]
+        yml = replace_block((project / "mkdocs.yml").read_text(encoding="utf-8"), "inline_theme_css",
+                            inline_theme_css_lines(names), "mkdocs.yml")
+        (project / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    raise SyncError(f"the palette stylesheets stay linked after listing {listed} under extra.inline_theme_css; "
+                    "check overrides/page.html, block styles")
+
+
 # --- extra.inline_theme_css ------------------------------------------------------
 
 def palette_names(builds: list[Build], listed: list[str]) -> dict[str, str]:
@@ -687,8 +710,14 @@ def contract_with_new_urls(text: str, site: Path) -> str:
 
 # --- Putting it together -----------------------------------------------------------
 
-def expected_files(root: Path) -> dict[str, str]:
-    """Every derived file's text as it should be, by path from `root`."""
+def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str, str]:
+    """Every derived file's text as it should be, by path from `root`.
+
+    `built`: each engine's build of the checkout as it is, at a host's root
+    (a test run's own builds), read instead of building: a source edited
+    without ./scripts/sync then shows as a stale file all the same, since
+    what it derives (site.js, the head script, the policy's hashes of what
+    the pages inline) no longer matches the checkout's copy."""
     mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = load_config(mkdocs_yml)
     site_js = bundle(root, config)
@@ -697,26 +726,11 @@ def expected_files(root: Path) -> dict[str, str]:
     listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
 
     with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
-        project = Path(tmp) / "project"
-        copy_inputs(root, project)
-        (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
-        (project / "overrides" / HEAD_SCRIPT).write_text(head_js, encoding="utf-8")
-        for path, text in own_pages_js.items():
-            (project / "overrides" / path).write_text(text, encoding="utf-8")
-        for attempt in range(2):
-            builds = cached_builds(project, root)
+        if built:
+            builds = [Build(engine, "", built[engine]) for engine in ENGINES]
             names = palette_names(builds, listed)
-            if sorted(names.values()) == sorted(listed):
-                break
-            # An upgrade renamed a palette: build again with the new names inlined.
-            listed = [names[engine] for engine in ENGINES]
-            yml = replace_block((project / "mkdocs.yml").read_text(encoding="utf-8"), "inline_theme_css",
-                                inline_theme_css_lines(names), "mkdocs.yml")
-            (project / "mkdocs.yml").write_text(yml, encoding="utf-8")
         else:
-            raise SyncError(f"the palette stylesheets stay linked after listing {listed} under extra.inline_theme_css; "
-                            "check overrides/page.html, block styles")
-
+            builds, names = own_builds(root, Path(tmp) / "project", site_js, head_js, own_pages_js, listed)
         found, themed = inline_code(builds)
         own = own_code(root, config)
         labels = {h: describe(entry, themed, own, names, builds) for h, entry in found.items()}
