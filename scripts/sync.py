@@ -717,7 +717,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
     (a test run's own builds), read instead of building: a source edited
     without ./scripts/sync then shows as a stale file all the same, since
     what it derives (site.js, the head script, the policy's hashes of what
-    the pages inline) no longer matches the checkout's copy."""
+    the pages inline) then differs from the checkout's copy."""
     mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = load_config(mkdocs_yml)
     site_js = bundle(root, config)
