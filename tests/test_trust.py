@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import importlib.util
 import os
 import re
 import subprocess
@@ -80,6 +81,21 @@ def test_a_build_for_any_address_has_no_policy_violation_404_included(elsewhere,
     assert not violations, f"{built.engine} built for another address breaks its own policy:\n" + "\n".join(violations)
 
 
+def test_without_site_url_the_build_hook_names_it_and_the_local_address(monkeypatch, capsys):
+    """What a plain `mkdocs build` without SITE_URL prints, from mkdocs.yml and hooks/site_url.py
+    (the whole build, in the full run below, is a site build more than the fast layer makes)."""
+    from mkdocs.config import load_config
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.chdir(ROOT)
+    spec = importlib.util.spec_from_file_location("site_url_hook", ROOT / "hooks" / "site_url.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    hook.on_startup(command="build", dirty=False)
+    hook.on_config(load_config(str(ROOT / "mkdocs.yml")))
+    assert "SITE_URL is not set, so this build's links point to http://127.0.0.1:8000/" in capsys.readouterr().err
+
+
+@pytest.mark.full_run
 def test_a_plain_mkdocs_build_without_site_url_warns_naming_it(tmp_path):
     """It builds (a contributor's local strict build passes) and says, naming SITE_URL, that its links are local."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}

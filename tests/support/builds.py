@@ -66,6 +66,12 @@ def parsed(html: Path) -> BeautifulSoup:
     return parsed_html(html.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=64)
+def _theme_pages(folder: Path, mtime_ns: int) -> list[tuple[Path, BeautifulSoup]]:
+    # Found once a build (a folder built again has a new time): a dozen tests a run ask.
+    return [(html, parsed(html)) for html in sorted(folder.rglob("*.html")) if parsed(html).find(class_="md-content")]
+
+
 @dataclass
 class BuiltSite:
     """A build of the site, served over HTTP."""
@@ -81,7 +87,7 @@ class BuiltSite:
 
     def theme_pages(self) -> list[tuple[Path, BeautifulSoup]]:
         """The pages the theme renders, parsed (shared: read only): not a moved page's hand-written forwarder."""
-        themed = [(html, parsed(html)) for html in self.pages() if parsed(html).select_one(".md-content")]
+        themed = list(_theme_pages(self.path, self.path.stat().st_mtime_ns))
         assert len(themed) >= len(NAV_PAGES), f"{self.path}: {len(themed)} theme pages, fewer than the nav's {len(NAV_PAGES)}"
         return themed
 
