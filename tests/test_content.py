@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 import view_contract
 from conftest import NAV_PAGES, ROOT
 from support.editorial import abbreviations, glossary, quantity
+from support.examples import run_example
 from support.views import VIEWS, labels
 
 CONTENT_PAGES = [f"{path}index.html" for path in NAV_PAGES]
@@ -107,12 +106,11 @@ def test_every_program_is_shown_with_what_it_prints(program):
     pages = {page.name: re.search(shown + output, page.read_text(encoding="utf-8"), re.S)
              for page in sorted((ROOT / "docs").glob("*.md")) if f'"code/{program}"' in page.read_text(encoding="utf-8")}
     assert pages, f"includes/code/{program}: no page in docs/ includes it (CONTRIBUTING.md, \"Add a runnable program\")"
-    run = subprocess.run([sys.executable, str(ROOT / "includes" / "code" / program)],
-                         capture_output=True, text=True, check=True)
+    printed = run_example(ROOT / "includes" / "code" / program)
     for name, match in pages.items():
         assert match, (f'docs/{name}: the block after includes/code/{program} is not ```text title="Output of {program}"; '
                        "put the program's output there")
-        assert match[1] == run.stdout, f"docs/{name}: paste {program}'s new output into its Output block"
+        assert match[1] == printed, f"docs/{name}: paste {program}'s new output into its Output block"
 
 
 def test_home_links_to_every_page(site):

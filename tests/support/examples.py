@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -14,7 +15,12 @@ from .views import VIEWS, panels, tab_set_under
 
 
 def run_example(program: Path) -> str:
-    """What a program of includes/code/ prints, run with this Python."""
+    """What a program of includes/code/ prints, run with this Python (once a run, again if it changes)."""
+    return _printed(program, program.stat().st_mtime_ns)
+
+
+@functools.cache
+def _printed(program: Path, mtime_ns: int) -> str:
     return subprocess.run([sys.executable, str(program)], capture_output=True, text=True, check=True).stdout
 
 
