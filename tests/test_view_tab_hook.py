@@ -26,6 +26,13 @@ def test_correct_tab_set_builds(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_the_mkdocs_command_stops_on_a_broken_tab_set_naming_it(tmp_path):
+    # The cases below run the build in the test's process; this one, as a contributor runs it.
+    result = tiny_site(tmp_path, GOOD_TABS.replace('"Engineer"', '"Enginer"'), command_line=True)
+    assert result.returncode == 1, result.stderr
+    assert 'docs/index.md:5: tab set labelled "Developer", "Enginer"' in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize(
     "page, expected",
     [

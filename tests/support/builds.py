@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import functools
+import logging
 import re
 import subprocess
+import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -282,8 +284,9 @@ def content_pages(built: BuiltSite) -> list[tuple[str, BeautifulSoup]]:
     return pages
 
 
-def tiny_site(tmp_path, page: str):
-    """A strict build of a one-page site (`page` as docs/index.md) with only the view-tab hook and the tab extensions."""
+def tiny_site(tmp_path, page: str, command_line: bool = False) -> subprocess.CompletedProcess:
+    """A strict build of a one-page site (`page` as docs/index.md) with only the view-tab hook and the tab extensions:
+    `mkdocs build` run as a command (`command_line`), or its build run in this process (build_in_process)."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
     config = tmp_path / "mkdocs.yml"
@@ -303,7 +306,40 @@ def tiny_site(tmp_path, page: str):
             """
         )
     )
-    return small_build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)
+    if command_line:
+        return small_build(config, tmp_path / "site", "http://127.0.0.1/", cwd=tmp_path)
+    return build_in_process(config, tmp_path / "site")
+
+
+def build_in_process(config: Path, dest: Path) -> subprocess.CompletedProcess:
+    """What `mkdocs build --strict` does between reading its config and exiting, run in this process:
+    exit status 1 and the message on a failure, each warning as a line of stderr. A few-line site
+    builds in milliseconds; starting Python and MkDocs for it again costs about half a second of CPU."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    COUNTS["small"] += 1
+    lines: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: lines.append(f"{record.levelname}: {record.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    status = 0
+    try:
+        settings = load_config(str(config), site_dir=str(dest), strict=True)
+        settings.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(settings)
+        finally:
+            settings.plugins.on_shutdown()
+    except MkDocsException as error:  # Abort, a config or plugin error: the command prints it and exits 1
+        lines.append(str(error))
+        status = 1
+    finally:
+        logger.removeHandler(handler)
+    return subprocess.CompletedProcess([sys.executable, "-m", "mkdocs", "build", "--strict", "(in this process)"],
+                                       status, "", "\n".join(lines))
 
 
 def local_file(built: BuiltSite, html: Path, ref: str) -> Path | None:
