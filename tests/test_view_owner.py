@@ -175,10 +175,10 @@ def scripts_of(soup) -> list[str]:
 def landings_of(soup) -> list[str]:
     """What stops a section from being reached by all three landings: a heading of the
     contents with no ¶ link, or a contents link to no heading."""
-    article = soup.select_one("article")
+    ids = {element["id"]: element for element in soup.select_one("article").find_all(id=True)}
     missing = []
     for link in soup.select('[data-md-component="toc"] a.md-nav__link'):
-        heading = article.find(id=link["href"].lstrip("#"))
+        heading = ids.get(link["href"].lstrip("#"))
         if heading is None:
             missing.append(f"contents link {link['href']} names no element of the page")
         elif not heading.select_one(":scope > a.headerlink"):
