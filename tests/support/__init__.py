@@ -8,7 +8,9 @@
 - `views`: the Developer/Engineer views as a browser shows them, on top of
   scripts/view_contract.py, which names the views;
 - `servers`: HTTP servers on 127.0.0.1, as a static host serves the site;
-- `builds`: the builds a run needs, each made once, lazily, and counted;
+- `builds`: the builds a run needs, each made once, lazily, and counted; each
+  built page parsed once a run (`parsed`, `parsed_html`, `BuiltSite.soup`) and
+  shared by every test that reads it: copy.copy() the part a test cuts up;
 - `browser`: Debian's Chromium, and the watch that fails a test on a request
   to another host, a JavaScript error or a file that does not load;
 - `reused_pages`: a browser page a test left clean, emptied and handed to the
