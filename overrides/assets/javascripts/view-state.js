@@ -48,7 +48,7 @@
   function checkRadios(view, announce) {
     selecting = true;
     try {
-      document.querySelectorAll(".md-content .tabbed-set > input").forEach(function (input) {
+      document.querySelectorAll(".md-content .tabbed-set:not([data-view-later]) > input").forEach(function (input) {
         if (input.checked || viewOf(input) !== view) return;
         input.checked = true;
         if (announce) input.dispatchEvent(new Event("change", { bubbles: true }));
@@ -78,6 +78,55 @@
     });
   }
 
+  // Sets below the window, which a reader cannot see change: a click changes
+  // them after the next paint, so that the click answers in the time a
+  // single set takes (issue 34: each set shown anew costs a style and layout
+  // pass over its panels, and Material's underline and size watchers a task
+  // each). Meanwhile `data-view-later` keeps each showing the view it showed
+  // (view-tabs.css; the views are two, so that is the other one), with its
+  // radios; they change in idle time (idle-work.js), at once when the reader
+  // scrolls, presses a key, points, moves the focus or prints. Read before
+  // anything is written, so measuring them costs no layout of its own.
+  function setsBelow() {
+    return sets().filter(function (set) { return set.getBoundingClientRect().top > innerHeight; });
+  }
+  function catchUp(waiting) {
+    var set = waiting.shift();
+    if (!set) return null;
+    if (set.hasAttribute("data-view-later")) {
+      set.removeAttribute("data-view-later");
+      checkRadios(current, true);
+    }
+    return function () { return catchUp(waiting); };
+  }
+  function laterSets(below) {
+    // A change of view makes the sets still waiting right (they show the
+    // other view, which is now the view); the sets below that show the old
+    // view wait.
+    var waiting = [];
+    document.querySelectorAll(".md-content .tabbed-set[data-view-later]").forEach(function (set) {
+      set.removeAttribute("data-view-later");
+    });
+    below.forEach(function (set) {
+      set.setAttribute("data-view-later", "");
+      waiting.push(set);
+    });
+    if (!waiting.length) return;
+    __idle.later("view-later", function () { return catchUp(waiting); });
+    // The scroll that keeps the clicked set in place comes before this frame's
+    // animation callbacks; a reader's scroll, after.
+    requestAnimationFrame(function () { watchingScroll = true; });
+  }
+  var watchingScroll = false;
+  function catchUpNow() {
+    watchingScroll = false;
+    __idle.flush("view-later");
+  }
+  ["keydown", "pointerdown", "focusin"].forEach(function (type) {
+    document.addEventListener(type, catchUpNow, true);
+  });
+  window.addEventListener("scroll", function () { if (watchingScroll) catchUpNow(); }, { passive: true });
+
   // `how.store` false: the view was not chosen now (the page opened in it);
   // `how.address` false: nothing was ever chosen, so the address stays as the
   // reader typed it (a first visit's `/` is not turned into `/?view=developer`);
@@ -88,6 +137,7 @@
     if (view !== current && !how.keepNote) dismissNote();
     var changed = view !== current;
     current = view;
+    if (changed) laterSets(how.below || []);
     root.setAttribute("data-view", view.toLowerCase());
     checkRadios(view, true);
     if (changed) remeasure();
@@ -205,7 +255,9 @@
     var view = viewOf(input);
     var tab = contract.ofFragment(input.id);
     if (!view) return;
-    keepingPlace(input.closest(".tabbed-set"), function () { show(view, { section: tab.heading }); });
+    var own = input.closest(".tabbed-set");
+    var below = setsBelow().filter(function (set) { return set !== own; });
+    keepingPlace(own, function () { show(view, { section: tab.heading, below: below }); });
     for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
   }
   document.addEventListener("change", function (event) {
@@ -243,7 +295,9 @@
       // A click, not a change: choosing the view already shown is a choice too.
       // The reader stays in the section they were reading.
       radio.addEventListener("click", function () {
-        if (radio.checked) keepingPlace(headingInView(), function () { show(view); });
+        if (!radio.checked) return;
+        var below = setsBelow();
+        keepingPlace(headingInView(), function () { show(view, { below: below }); });
       });
       var label = document.createElement("label");
       label.htmlFor = id;
