@@ -85,8 +85,9 @@
   // each). Meanwhile `data-view-later` keeps each showing the view it showed
   // (view-tabs.css; the views are two, so that is the other one), with its
   // radios; they change in idle time (idle-work.js), at once when the reader
-  // scrolls, presses a key, points, moves the focus or prints. Read before
-  // anything is written, so measuring them costs no layout of its own.
+  // scrolls, moves the focus into one or prints (what else a reader does,
+  // opening the menu say, does not wait for them). Read before anything is
+  // written, so measuring them costs no layout of its own.
   function setsBelow() {
     return sets().filter(function (set) { return set.getBoundingClientRect().top > innerHeight; });
   }
@@ -118,9 +119,9 @@
     watchingScroll = false;
     __idle.flush("view-later");
   }
-  ["keydown", "pointerdown", "focusin"].forEach(function (type) {
-    document.addEventListener(type, catchUpNow, true);
-  });
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest("[data-view-later]")) catchUpNow();
+  }, true);
   window.addEventListener("scroll", function () { if (watchingScroll) catchUpNow(); }, { passive: true });
 
   // `how.store` false: the view was not chosen now (the page opened in it);
