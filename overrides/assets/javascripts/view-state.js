@@ -79,10 +79,10 @@
   }
 
   // Sets below the window, which a reader cannot see change: a click changes
-  // them after the next paint, so that the click answers in the time a
-  // single set takes (issue 34: each set shown anew costs a style and layout
-  // pass over its panels, and Material's underline and size watchers a task
-  // each). Meanwhile `data-view-later` keeps each showing the view it showed
+  // them after the next paint, so that the click answers in about the time a
+  // single set takes (BENCHMARKS.md, 2026-12-05: each set shown anew costs a
+  // style and layout pass over its panels, and Material's underline and size
+  // watchers a task each). Meanwhile `data-view-later` keeps each showing the view it showed
   // (view-tabs.css; the views are two, so that is the other one), with its
   // radios; they change in idle time (idle-work.js), at once when the reader
   // scrolls, moves the focus into one or prints (what else a reader does,
@@ -275,8 +275,8 @@
   // address (history.replaceState) and then clicks the label; the choice
   // above writes the address again, with the view. Changing the address took
   // from 1 to 45 ms at 4x slowdown inside a click here, more than on stock
-  // (issue 34, measured), so the label is clicked here, as Material would,
-  // and the address written once. A click with Ctrl or Cmd still copies or
+  // (BENCHMARKS.md, 2026-12-05), so the label is clicked here, as Material
+  // would, and the address written once. A click with Ctrl or Cmd still copies or
   // opens the link, as Material leaves it.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".md-content .tabbed-set > .tabbed-labels > label > a");
