@@ -91,13 +91,19 @@
   function setsBelow() {
     return sets().filter(function (set) { return set.getBoundingClientRect().top > innerHeight; });
   }
+  // A set that catches up may by then be above the section being read (the
+  // reader jumped past it): its new height must not move that section.
+  function catchUpSets(marked) {
+    if (!marked.length) return;
+    keepingPlace(headingInView(), function () {
+      marked.forEach(function (set) { set.removeAttribute("data-view-later"); });
+      checkRadios(current, true);
+    });
+  }
   function catchUp(waiting) {
     var set = waiting.shift();
     if (!set) return null;
-    if (set.hasAttribute("data-view-later")) {
-      set.removeAttribute("data-view-later");
-      checkRadios(current, true);
-    }
+    if (set.hasAttribute("data-view-later")) catchUpSets([set]);
     return function () { return catchUp(waiting); };
   }
   function laterSets(below) {
@@ -117,7 +123,8 @@
   var watchingScroll = false;
   function catchUpNow() {
     watchingScroll = false;
-    __idle.flush("view-later");
+    catchUpSets(Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]")));
+    __idle.flush("view-later"); // finds nothing left to change
   }
   document.addEventListener("focusin", function (event) {
     if (event.target.closest && event.target.closest("[data-view-later]")) catchUpNow();
@@ -243,11 +250,14 @@
   // keeps the set where it was on screen (the sets above it change height).
   // Keeping it in place scrolls the page, and Material's anchor tracking
   // would then rewrite the address 250 ms later to the section at the top of
-  // the window. Its tracking stops at a `hashchange` and ignores the first
-  // scroll after it restarts; it also ignores the first such event when the
-  // page opened without a fragment (it skips one emission of its location
-  // target), so the event goes out twice. (Material's table-of-contents
-  // component, mountTableOfContents.)
+  // the window. Its tracking stops at a `hashchange`, which drops the write
+  // it has waiting, and 250 ms later restarts ignoring the position it finds;
+  // it also ignores the first such event when the page opened without a
+  // fragment (it skips one emission of its location target), so the event
+  // goes out twice. (Material's table-of-contents component,
+  // mountTableOfContents.) They go out just after the next paint, well inside
+  // those 250 ms: Material's listeners are no part of what the reader waits
+  // for.
   function choose(input) {
     var view = viewOf(input);
     var tab = contract.ofFragment(input.id);
@@ -255,7 +265,11 @@
     var own = input.closest(".tabbed-set");
     var below = setsBelow().filter(function (set) { return set !== own; });
     keepingPlace(own, function () { show(view, { section: tab.heading, below: below }); });
-    for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+      });
+    });
   }
   document.addEventListener("change", function (event) {
     var input = event.target;
