@@ -19,9 +19,10 @@ import json
 import pytest
 
 import sync  # scripts/sync.py: the page scripts' names
-from support.browser import print_media, settled
+from support.browser import PHONE, print_media, settled
 from support.config import mkdocs_yml
 from support.pages import NAV_PAGES
+from support.views import assert_every_set_shows
 
 # Wraps the DOM's writing methods and setters before any page script runs.
 # A write counts when site.js or a page script is on the stack and the first
@@ -185,3 +186,141 @@ def test_a_change_of_view_changes_no_class_on_html_or_body(fresh_context, contro
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))")
     changes = page.evaluate("window.__rootClassChanges")
     assert not changes, f"a {control} click changed the class of {changes}: mark state with an attribute instead"
+
+
+# --- A click changes what a reader sees first -------------------------------------
+
+# Counts the `change` events the tab sets' radios get, then clicks the second
+# tab of the first set as a pointer does (Material's link in its label), and
+# reads in the same task, before the browser paints: the events sent, and the
+# view each set on screen shows (its panel and its selected tab).
+CLICK_AND_READ = """() => {
+  let changes = 0, addresses = 0, hashchanges = 0;
+  const count = event => { if (event.target.matches(".tabbed-set > input")) changes++; };
+  const countHash = () => { hashchanges++; };
+  document.addEventListener("change", count, true);
+  window.addEventListener("hashchange", countHash);
+  const replaceState = history.replaceState;
+  history.replaceState = function (...args) { addresses++; return replaceState.apply(this, args); };
+  const sets = [...document.querySelectorAll(".md-content .tabbed-set")];
+  sets[0].querySelectorAll(":scope > .tabbed-labels > label a")[1].click();
+  document.removeEventListener("change", count, true);
+  window.removeEventListener("hashchange", countHash);
+  history.replaceState = replaceState;
+  const onScreen = sets.filter(set => {
+    const box = set.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  });
+  return {
+    changes, addresses, hashchanges, address: location.href, sets: sets.length, onScreen: onScreen.length,
+    shown: onScreen.map(set => {
+      const panel = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")]
+        .findIndex(block => getComputedStyle(block).display !== "none");
+      const input = set.querySelector(":scope > input:checked");
+      return `${["Developer", "Engineer"][panel]} shown, ${set.querySelector(`label[for="${input.id}"]`).textContent.trim()} selected`;
+    }),
+  };
+}"""
+
+
+def test_a_tab_click_changes_the_sets_on_screen_at_once_and_the_rest_after_the_paint(fresh_context):
+    # Each set a click changes costs a style and layout pass over its panels
+    # and a task of Material's (its underline, its size watchers): the sets
+    # below the window, which no reader sees, change after the next paint.
+    page = fresh_context(viewport=PHONE).new_page()
+    page.goto("software-examples/")
+    settled(page)
+    page.locator(".md-content .tabbed-set").first.scroll_into_view_if_needed()
+    clicked = page.evaluate(CLICK_AND_READ)
+    assert clicked["onScreen"] < clicked["sets"], f"every set is on screen: {clicked}"
+    assert clicked["shown"] == ["Engineer shown, Engineer selected"] * clicked["onScreen"], clicked
+    # The reader's own change, and one for each other set on screen.
+    assert clicked["changes"] == clicked["onScreen"], (
+        f"the click sent {clicked['changes']} change events in its task for {clicked['onScreen']} sets on screen "
+        f"({clicked['sets']} on the page): the sets below the window should wait for the paint")
+    # The address names the view and the set's section, written once: each
+    # change of address took up to 45 ms at 4x slowdown in a click here.
+    section = page.evaluate("document.querySelector('.md-content .tabbed-set > input').id").rsplit("-", 1)[0]
+    assert clicked["address"].endswith(f"/software-examples/?view=engineer#{section}"), clicked["address"]
+    assert clicked["addresses"] == 1, f"the click changed the address {clicked['addresses']} times"
+    # The events that keep Material's anchor tracking from rewriting that
+    # address go out after the paint (its listeners took 3 to 15 ms).
+    assert clicked["hashchanges"] == 0, f"{clicked['hashchanges']} hashchange events in the click's task"
+    assert_every_set_shows(page, "Engineer")  # once the page is idle
+    assert page.evaluate(ARIA_PROBLEMS) == []
+
+
+@pytest.mark.parametrize("reader_action", ["scroll", "focus", "print", "back"])
+def test_the_sets_below_the_window_follow_before_a_reader_can_reach_them(fresh_context, reader_action):
+    # On a page that never idles, what the click left for later is done the
+    # moment the reader scrolls towards it, moves the focus into it or prints; a click
+    # back to the first view before then (a script's, with no pointer) leaves
+    # every set in that view at once.
+    context = fresh_context(viewport=PHONE)
+    context.add_init_script(NEVER_IDLE)
+    page = context.new_page()
+    page.goto("software-examples/")
+    page.locator(".md-content .tabbed-set").first.scroll_into_view_if_needed()
+    page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels label", has_text="Engineer").click()
+    if reader_action == "scroll":
+        page.mouse.wheel(0, 600)
+        page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
+    elif reader_action == "back":
+        page.evaluate("document.querySelector('.md-content .tabbed-set .tabbed-labels a').click()")
+        # Each set shows the panel of its selected tab, the view or (below the
+        # window, for now) the other.
+        shown = page.evaluate(SHOWN_NOW)
+        assert set(shown) <= {"Developer", "Engineer"}, shown
+        page.mouse.wheel(0, 600)
+        page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
+    elif reader_action == "focus":
+        # The keyboard reaches the last set (its tab, focused where it is).
+        page.evaluate("[...document.querySelectorAll('.md-content .tabbed-set .tabbed-labels a')].pop().focus({ preventScroll: true })")
+    else:
+        print_media(page)
+    view = "Developer" if reader_action == "back" else "Engineer"
+    assert page.evaluate(SHOWN_NOW) == [view] * page.locator(".md-content .tabbed-set").count()
+    if reader_action != "print":
+        assert page.evaluate(ARIA_PROBLEMS) == []
+
+
+# Tabs whose aria-selected differs from their radio (tabs-aria.js keeps them equal).
+ARIA_PROBLEMS = """() => [...document.querySelectorAll(".md-content .tabbed-set")].flatMap((set, n) =>
+  [...set.querySelectorAll(":scope > .tabbed-labels [role=tab]")].filter((tab, i) =>
+    tab.getAttribute("aria-selected") !== String(set.querySelectorAll(":scope > input")[i].checked))
+  .map(tab => `set ${n + 1}: ${tab.textContent.trim()} aria-selected ${tab.getAttribute("aria-selected")}`))"""
+
+
+# What every set shows now, without waiting for idle time (support/views.py waits).
+SHOWN_NOW = """() => [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
+  const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+  const shown = blocks.filter(b => getComputedStyle(b).display !== "none");
+  const checked = set.querySelector(":scope > input:checked");
+  const label = set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`).textContent.trim();
+  return shown.length === 1 && blocks.indexOf(shown[0]) === [...set.querySelectorAll(":scope > input")].indexOf(checked)
+    ? label : `${label} selected, panel ${blocks.indexOf(shown[0])} shown`;
+})"""
+
+
+def test_a_jump_past_the_sets_still_waiting_lands_on_its_section(fresh_context):
+    # The sets a click left for later catch up when the reader scrolls; a
+    # jump by the contents or a link scrolls past them first, so by then they
+    # are above the section the reader landed on, and their new height must
+    # not move it.
+    context = fresh_context(viewport=PHONE)
+    context.add_init_script(NEVER_IDLE)
+    page = context.new_page()
+    page.goto("software-examples/")
+    page.locator(".md-content .tabbed-set").first.scroll_into_view_if_needed()
+    page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels label", has_text="Engineer").click()
+    # As in WebKit, which has no scroll anchoring: nothing keeps the place but the site.
+    page.evaluate("document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none'")
+    heading = page.evaluate("[...document.querySelectorAll('.md-content article h2[id]')].pop().id")
+    top = page.evaluate("""id => new Promise(done => {
+      const target = document.getElementById(id);
+      target.scrollIntoView();
+      const landed = target.getBoundingClientRect().top;
+      requestAnimationFrame(() => requestAnimationFrame(() => done([landed, target.getBoundingClientRect().top])));
+    })""", heading)
+    assert page.evaluate(SHOWN_NOW) == ["Engineer"] * page.locator(".md-content .tabbed-set").count()
+    assert abs(top[1] - top[0]) <= 2, f"#{heading} landed at {top[0]} px and moved to {top[1]} px"

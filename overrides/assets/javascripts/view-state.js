@@ -48,7 +48,7 @@
   function checkRadios(view, announce) {
     selecting = true;
     try {
-      document.querySelectorAll(".md-content .tabbed-set > input").forEach(function (input) {
+      document.querySelectorAll(".md-content .tabbed-set:not([data-view-later]) > input").forEach(function (input) {
         if (input.checked || viewOf(input) !== view) return;
         input.checked = true;
         if (announce) input.dispatchEvent(new Event("change", { bubbles: true }));
@@ -78,6 +78,59 @@
     });
   }
 
+  // Sets below the window, which a reader cannot see change: a click changes
+  // them after the next paint, so that the click answers in about the time a
+  // single set takes (BENCHMARKS.md, 2026-12-05: each set shown anew costs a
+  // style and layout pass over its panels, and Material's underline and size
+  // watchers a task each). Meanwhile `data-view-later` keeps each showing the view it showed
+  // (view-tabs.css; the views are two, so that is the other one), with its
+  // radios; they change in idle time (idle-work.js), at once when the reader
+  // scrolls, moves the focus into one or prints (what else a reader does,
+  // opening the menu say, does not wait for them). Read before anything is
+  // written, so measuring them costs no layout of its own.
+  function setsBelow() {
+    return sets().filter(function (set) { return set.getBoundingClientRect().top > innerHeight; });
+  }
+  // A set that catches up may by then be above the section being read (the
+  // reader jumped past it): its new height must not move that section.
+  function catchUpSets(marked) {
+    if (!marked.length) return;
+    keepingPlace(headingInView(), function () {
+      marked.forEach(function (set) { set.removeAttribute("data-view-later"); });
+      checkRadios(current, true);
+    });
+  }
+  function catchUp(waiting) {
+    var set = waiting.shift();
+    if (!set) return null;
+    if (set.hasAttribute("data-view-later")) catchUpSets([set]);
+    return function () { return catchUp(waiting); };
+  }
+  function laterSets(below) {
+    // A change of view makes the sets still waiting right (they show the
+    // other view, which is now the view); the sets below that show the old
+    // view wait.
+    var right = Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]"));
+    right.forEach(function (set) { set.removeAttribute("data-view-later"); });
+    var waiting = below.filter(function (set) { return right.indexOf(set) < 0; });
+    waiting.forEach(function (set) { set.setAttribute("data-view-later", ""); });
+    if (!waiting.length) return;
+    __idle.later("view-later", function () { return catchUp(waiting); });
+    // The scroll that keeps the clicked set in place comes before this frame's
+    // animation callbacks; a reader's scroll, after.
+    requestAnimationFrame(function () { watchingScroll = true; });
+  }
+  var watchingScroll = false;
+  function catchUpNow() {
+    watchingScroll = false;
+    catchUpSets(Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]")));
+    __idle.flush("view-later"); // finds nothing left to change
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest("[data-view-later]")) catchUpNow();
+  }, true);
+  window.addEventListener("scroll", function () { if (watchingScroll) catchUpNow(); }, { passive: true });
+
   // `how.store` false: the view was not chosen now (the page opened in it);
   // `how.address` false: nothing was ever chosen, so the address stays as the
   // reader typed it (a first visit's `/` is not turned into `/?view=developer`);
@@ -88,6 +141,7 @@
     if (view !== current && !how.keepNote) dismissNote();
     var changed = view !== current;
     current = view;
+    if (changed) laterSets(how.below || []);
     root.setAttribute("data-view", view.toLowerCase());
     checkRadios(view, true);
     if (changed) remeasure();
@@ -196,17 +250,26 @@
   // keeps the set where it was on screen (the sets above it change height).
   // Keeping it in place scrolls the page, and Material's anchor tracking
   // would then rewrite the address 250 ms later to the section at the top of
-  // the window. Its tracking stops at a `hashchange` and ignores the first
-  // scroll after it restarts; it also ignores the first such event when the
-  // page opened without a fragment (it skips one emission of its location
-  // target), so the event goes out twice. (Material's table-of-contents
-  // component, mountTableOfContents.)
+  // the window. Its tracking stops at a `hashchange`, which drops the write
+  // it has waiting, and 250 ms later restarts ignoring the position it finds;
+  // it also ignores the first such event when the page opened without a
+  // fragment (it skips one emission of its location target), so the event
+  // goes out twice. (Material's table-of-contents component,
+  // mountTableOfContents.) They go out just after the next paint, well inside
+  // those 250 ms: Material's listeners are no part of what the reader waits
+  // for.
   function choose(input) {
     var view = viewOf(input);
     var tab = contract.ofFragment(input.id);
     if (!view) return;
-    keepingPlace(input.closest(".tabbed-set"), function () { show(view, { section: tab.heading }); });
-    for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+    var own = input.closest(".tabbed-set");
+    var below = setsBelow().filter(function (set) { return set !== own; });
+    keepingPlace(own, function () { show(view, { section: tab.heading, below: below }); });
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+      });
+    });
   }
   document.addEventListener("change", function (event) {
     var input = event.target;
@@ -220,6 +283,21 @@
     var input = event.target;
     if (selecting || !input.matches || !input.matches(".tabbed-set > input")) return;
     if (input.checked && viewOf(input) === current) choose(input);
+  }, true);
+
+  // Material wraps each tab's label in a link that writes `#<tab id>` to the
+  // address (history.replaceState) and then clicks the label; the choice
+  // above writes the address again, with the view. Changing the address took
+  // from 1 to 45 ms at 4x slowdown inside a click here, more than on stock
+  // (BENCHMARKS.md, 2026-12-05), so the label is clicked here, as Material
+  // would, and the address written once. A click with Ctrl or Cmd still copies or
+  // opens the link, as Material leaves it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-content .tabbed-set > .tabbed-labels > label > a");
+    if (!link || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    link.parentElement.click();
   }, true);
 
   // The header switch: two radios named for assistive technology, built
@@ -243,7 +321,9 @@
       // A click, not a change: choosing the view already shown is a choice too.
       // The reader stays in the section they were reading.
       radio.addEventListener("click", function () {
-        if (radio.checked) keepingPlace(headingInView(), function () { show(view); });
+        if (!radio.checked) return;
+        var below = setsBelow();
+        keepingPlace(headingInView(), function () { show(view, { below: below }); });
       });
       var label = document.createElement("label");
       label.htmlFor = id;
