@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -13,6 +14,13 @@ from .builds import BuiltSite, parsed
 def gzip_size(path: Path) -> int:
     """Bytes after gzip at level 6, as nginx is configured in scripts/bench."""
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def theme_assets(engine: str) -> set[str]:
+    """Every file the engine's theme ships under assets/ (Material for MkDocs's, or Zensical's),
+    as a path from the site's root: "assets/javascripts/bundle.<hash>.min.js"."""
+    templates = Path(importlib.util.find_spec("material" if engine == "mkdocs" else engine).origin).parent / "templates"
+    return {path.relative_to(templates).as_posix() for path in (templates / "assets").rglob("*") if path.is_file()}
 
 
 def referenced_assets(built: BuiltSite, html: Path) -> set[str]:
