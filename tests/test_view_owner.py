@@ -144,6 +144,8 @@ def land_by_permalink(page, heading, viewport):
 def land_by_contents(page, heading, viewport):
     if viewport["width"] < 1220:  # the contents sit in the drawer
         page.locator(".md-header label[for='__drawer']").click()
+        # Measured while the drawer still slides in, a link looks on screen and is not by the click.
+        page.wait_for_function("() => !document.querySelector('.md-sidebar--primary').getAnimations({subtree: true}).length")
         link = page.locator(f".md-sidebar--primary [data-md-component='toc'] a.md-nav__link[href='#{heading}']")
     else:
         link = page.locator(f".md-sidebar--secondary [data-md-component='toc'] a.md-nav__link[href='#{heading}']")
