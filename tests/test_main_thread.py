@@ -250,18 +250,26 @@ def test_a_tab_click_changes_the_sets_on_screen_at_once_and_the_rest_after_the_p
     assert page.evaluate(ARIA_PROBLEMS) == []
 
 
-@pytest.mark.parametrize("reader_action", ["scroll", "focus", "print", "back"])
-def test_the_sets_below_the_window_follow_before_a_reader_can_reach_them(fresh_context, reader_action):
-    # On a page that never idles, what the click left for later is done the
-    # moment the reader scrolls towards it, moves the focus into it or prints; a click
-    # back to the first view before then (a script's, with no pointer) leaves
-    # every set in that view at once.
+@pytest.fixture
+def sets_left_waiting(fresh_context):
+    """/software-examples/ at phone width, on a page that never idles, just after a click on the
+    first set's Engineer tab: the sets below the window still wait for idle time."""
     context = fresh_context(viewport=PHONE)
     context.add_init_script(NEVER_IDLE)
     page = context.new_page()
     page.goto("software-examples/")
     page.locator(".md-content .tabbed-set").first.scroll_into_view_if_needed()
     page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels label", has_text="Engineer").click()
+    return page
+
+
+@pytest.mark.parametrize("reader_action", ["scroll", "focus", "print", "back"])
+def test_the_sets_below_the_window_follow_before_a_reader_can_reach_them(sets_left_waiting, reader_action):
+    # On a page that never idles, what the click left for later is done the
+    # moment the reader scrolls towards it, moves the focus into it or prints; a click
+    # back to the first view before then (a script's, with no pointer) leaves
+    # every set in that view at once.
+    page = sets_left_waiting
     if reader_action == "scroll":
         page.mouse.wheel(0, 600)
         page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
@@ -302,17 +310,12 @@ SHOWN_NOW = """() => [...document.querySelectorAll(".md-content .tabbed-set")].m
 })"""
 
 
-def test_a_jump_past_the_sets_still_waiting_lands_on_its_section(fresh_context):
+def test_a_jump_past_the_sets_still_waiting_lands_on_its_section(sets_left_waiting):
     # The sets a click left for later catch up when the reader scrolls; a
     # jump by the contents or a link scrolls past them first, so by then they
     # are above the section the reader landed on, and their new height must
     # not move it.
-    context = fresh_context(viewport=PHONE)
-    context.add_init_script(NEVER_IDLE)
-    page = context.new_page()
-    page.goto("software-examples/")
-    page.locator(".md-content .tabbed-set").first.scroll_into_view_if_needed()
-    page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels label", has_text="Engineer").click()
+    page = sets_left_waiting
     # As in WebKit, which has no scroll anchoring: nothing keeps the place but the site.
     page.evaluate("document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none'")
     heading = page.evaluate("[...document.querySelectorAll('.md-content article h2[id]')].pop().id")

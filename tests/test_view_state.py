@@ -381,7 +381,10 @@ def test_printed_labels_are_legible_and_links_print_their_address(fresh_context)
 def search(page, query: str) -> list[str]:
     """The addresses of the hits, best first, as Material lists them."""
     page.keyboard.press("/")
-    page.keyboard.type(query, delay=50)
+    # The whole query at once, then a key that adds no letter: typed letter by letter, the hits of
+    # its first letters ("on" of "on-call") could be read before the search caught up.
+    page.locator(".md-search__input").fill(query)
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/)")
     return page.evaluate("[...document.querySelectorAll('.md-search-result__item a[href]')].map(a => a.href)")

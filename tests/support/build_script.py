@@ -28,10 +28,13 @@ def scripts_build(cwd: Path, out, **env: str) -> subprocess.CompletedProcess:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file, folder and link under `folder`, hidden ones too, with its bytes' hash (links not followed)."""
+    """Every file, folder and link under `folder`, hidden ones too, with its bytes' hash (links not followed),
+    but Python's own caches: running scripts/*.py writes scripts/__pycache__/ (git-ignored), as any Python does."""
     found = {}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
+        if "__pycache__" in path.relative_to(folder).parts:
+            continue
         if path.is_symlink():
             found[name] = "-> " + os.readlink(path)
         elif path.is_dir():
