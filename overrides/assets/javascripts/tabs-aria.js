@@ -116,10 +116,18 @@
 
   // Roles and keys are written in idle time (idle-work.js), not in the task
   // that starts the page: a page with seven sets would take some two hundred
-  // writes there. A reader who reaches a set before then (a pointer over it,
-  // the keyboard's focus) has them written at once.
+  // writes there. One set a task: all six sets of a page in one task took up
+  // to 150 ms at 4x slowdown, a long task after the page had gone quiet
+  // (BENCHMARKS.md, 2026-12-05). A reader who reaches a set before then (a
+  // pointer over it, the keyboard's focus) has them all written at once.
+  function enhanceFrom(sets, index) {
+    return function () {
+      if (index < sets.length) enhance(sets[index]);
+      return index + 1 < sets.length ? enhanceFrom(sets, index + 1) : null;
+    };
+  }
   function enhanceAll() {
-    document.querySelectorAll(".tabbed-set").forEach(enhance);
+    return enhanceFrom(document.querySelectorAll(".tabbed-set"), 0)();
   }
   ["pointerover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (event) {
