@@ -159,6 +159,60 @@ def test_what_only_paper_reads_is_written_when_printing_not_on_every_visit(fresh
     assert "Printed in the Developer view from" in line.inner_text(), line.inner_text()
 
 
+# When Material's start-up mark on <body> (`data-md-color-switching`, its
+# CSS: no transitions) is taken away, against the DOMContentLoaded event.
+# Taken away later, it restyles every element again in a task of its own
+# after the paint (palette-settled.js).
+WATCH_PALETTE_MARK = """(() => {
+  const seen = window.__paletteMark = { set: 0, removedBeforeStartUp: null };
+  let started = false;
+  document.addEventListener("DOMContentLoaded", () => { started = true; }, { capture: true, once: true });
+  new MutationObserver(records => records.forEach(r => {
+    if (r.target.hasAttribute("data-md-color-switching")) seen.set += 1;
+    else if (seen.removedBeforeStartUp === null) seen.removedBeforeStartUp = !started;
+  })).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-md-color-switching"] });
+})();"""
+
+
+def test_materials_start_up_palette_mark_is_gone_before_its_start_up_task(fresh_context):
+    context = fresh_context()
+    context.add_init_script(WATCH_PALETTE_MARK)
+    page = context.new_page()
+    page.goto("software-examples/")
+    settled(page)
+    seen = page.evaluate("window.__paletteMark")
+    assert seen["set"] >= 1, f"Material no longer marks <body> at start-up ({seen}): palette-settled.js can go"
+    assert seen["removedBeforeStartUp"] is True, (
+        f"the start-up mark on <body> outlived Material's start-up task ({seen}): taking it away later restyles "
+        "the whole page again after the paint (overrides/assets/javascripts/palette-settled.js, first under deferred_js)")
+    assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+
+
+# Each task's changes reach a MutationObserver together; a tab set gets its
+# roles (tabs-aria.js, in idle time) with data-aria-tabs.
+WATCH_TAB_ROLES = """(() => {
+  const batches = window.__tabRoleBatches = [];
+  new MutationObserver(records => {
+    const sets = records.filter(r => r.target.hasAttribute("data-aria-tabs")).length;
+    if (sets) batches.push(sets);
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-aria-tabs"] });
+})();"""
+
+
+def test_tab_roles_are_written_one_set_a_task(fresh_context):
+    # All six sets of /software-examples/ in one idle task took up to 150 ms at
+    # 4x slowdown: a long task after the page had gone quiet.
+    context = fresh_context()
+    context.add_init_script(WATCH_TAB_ROLES)
+    page = context.new_page()
+    page.goto("software-examples/")
+    settled(page)
+    batches = page.evaluate("window.__tabRoleBatches")
+    sets = page.locator(".tabbed-set").count()
+    assert sum(batches) == sets >= 2, f"{sets} sets, roles written in batches of {batches}"
+    assert max(batches) == 1, f"tab roles were written {max(batches)} sets in one task ({batches}): one set a task"
+
+
 # Watches the class attribute of <html> and <body>: in Chromium a class
 # changed there restyles the whole page (Material's CSS), about 20 ms at full
 # speed on /linking/ each time, twice a click when view-state.js marked its
