@@ -15,6 +15,9 @@ Run it through `scripts/bench`, which installs what it needs first. It
    run to bench-results/<UTC time>.json.
 
 `--measure lighthouse` or `--measure main-thread` runs only one of the two.
+`--control` measures the stock site against a copy of itself, served by the
+same nginx on its own port: how far apart two identical sites come out, the
+scatter a difference between this site and stock has to beat.
 """
 
 from __future__ import annotations
@@ -260,6 +263,8 @@ def main() -> None:
                         help="what builds this site (default mkdocs); the stock site is always MkDocs with Material")
     parser.add_argument("--measure", choices=["all", "lighthouse", "main-thread"], default="all",
                         help="what to measure (default all: Lighthouse, then the main thread)")
+    parser.add_argument("--control", action="store_true",
+                        help="measure a copy of the stock site in this site's place: the figures' own scatter")
     args = parser.parse_args()
     measures = ["lighthouse", "main-thread"] if args.measure == "all" else [args.measure]
     if "lighthouse" in measures and not LIGHTHOUSE.exists():
@@ -269,8 +274,13 @@ def main() -> None:
     ports = {"this": free_port(), "stock": free_port()}
     configs = {"this": ROOT / "mkdocs.yml", "stock": write_stock_config(tmp / "stock-config")}
     builds, dirs = {}, {}
-    for side in ("this", "stock"):
+    for side in ("stock", "this"):
         dirs[side] = tmp / f"site-{side}"
+        if side == "this" and args.control:
+            # The same files, so every difference measured is the measure's own.
+            shutil.copytree(dirs["stock"], dirs[side])
+            builds[side] = builds["stock"]
+            continue
         print(f"building {side} site{' with ' + args.engine if side == 'this' else ''} ...", file=sys.stderr, flush=True)
         url = f"http://127.0.0.1:{ports[side]}/"
         if side == "this" and args.engine == "zensical":
@@ -307,6 +317,8 @@ def main() -> None:
         }
         for page, sides in threads.items()
     } if "main-thread" in measures else {}
+    if args.control:
+        print("\ncontrol run: 'this' below is a copy of the stock site (--control)")
     if medians:
         print()
         print(f"Lighthouse 12.2.3, mobile preset, median of {args.runs} runs; nginx gzip on 127.0.0.1; "
@@ -324,7 +336,7 @@ def main() -> None:
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = out / f"{stamp}.json"
     path.write_text(json.dumps({
-        "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "runs": args.runs, "engine": args.engine,
+        "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "runs": args.runs, "engine": args.engine, "control": args.control,
         "build_seconds": builds, "medians": medians, "all_runs": runs,
         "main_thread": {"slowdown": main_thread.SLOWDOWN, "medians": thread_medians, "all_runs": threads},
     }, indent=2), encoding="utf-8")
