@@ -193,12 +193,19 @@ def test_every_page_loads_with_its_scripts_and_no_error(reader):
     assert reader.js("() => typeof __md_get") == "function", f"{reader.engine}: the 404 page's scripts did not run"
 
 
+def assert_address_names(reader, view: str) -> None:
+    """The address names `view`, once view-state.js has written it (just after the next paint)."""
+    reader.wait_for(f"() => new URLSearchParams(location.search).get('view') === '{view}'",
+                    what=f"the address to name the {view} view")
+    assert address_view(reader.url) == [view], reader.url
+
+
 def test_a_tab_click_switches_every_set_and_the_next_page_follows(reader):
     reader.goto("article/")
     assert_shows(reader, "Developer")  # the default view
     reader.click(TAB_LABEL, "Engineer", nth=1)
     assert_shows(reader, "Engineer")
-    assert address_view(reader.url) == ["engineer"], reader.url
+    assert_address_names(reader, "engineer")
     reader.goto("comparison/")
     assert_shows(reader, "Engineer")
     reader.click(TAB_LABEL, "Developer", nth=-1)
@@ -220,16 +227,16 @@ def test_the_header_switch_changes_the_view_and_keeps_the_address(reader):
     reader.goto("article/?view=developer&utm_source=wiki#success-metric")
     heading_top = "() => Math.round(document.getElementById('success-metric').getBoundingClientRect().top)"
     before = reader.js(heading_top)
-    # The address the switch writes, read in the same task as the click: 250 ms
-    # after the scroll that keeps the section in place, Material's anchor
-    # tracking writes its own idea of the section in view, and here names the
-    # one before. It measures sections only when the page's height changes
-    # (Firefox: it does not here, the Engineer view has a line less above the
-    # section and one more below), and a heading a link jumped to sits 0.7 px
-    # short of where it counts as reached (Chromium).
+    # The address the switch writes just after the next paint (view-state.js),
+    # read then: 250 ms after the scroll that keeps the section in place,
+    # Material's anchor tracking writes its own idea of the section in view,
+    # and here names the one before. It measures sections only when the page's
+    # height changes (Firefox: it does not here, the Engineer view has a line
+    # less above the section and one more below), and a heading a link jumped
+    # to sits 0.7 px short of where it counts as reached (Chromium).
     written = reader.js("""() => {
       [...document.querySelectorAll('.md-header [role="radiogroup"] label')].find(l => l.textContent === "Engineer").click();
-      return location.href;
+      return new Promise(done => requestAnimationFrame(() => setTimeout(() => done(location.href))));
     }""")
     assert_shows(reader, "Engineer")
     after = reader.js(heading_top)
@@ -240,7 +247,7 @@ def test_the_header_switch_changes_the_view_and_keeps_the_address(reader):
     assert parts.fragment.startswith("success-metric"), f"the section is lost from the address: {written}"
     reader.click(SWITCH_LABEL, "Developer")
     assert_shows(reader, "Developer")
-    assert address_view(reader.url) == ["developer"], reader.url
+    assert_address_names(reader, "developer")
 
 
 def test_a_tab_fragment_opens_its_view_at_its_section(reader):

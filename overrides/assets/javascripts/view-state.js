@@ -151,14 +151,36 @@
     });
     if (!sets().length) return; // a page without views (404) has no view to name
     if (how.address !== false) {
-      var address = new URL(contract.addressFor(location.href, view, function (id) {
-        return !!document.getElementById(id);
-      }));
-      if (how.section) address.hash = "#" + how.section;
-      history.replaceState(history.state, "", address.href);
+      writeAddress(how.section);
       __idle.later("permalinks", writePermalinks);
     }
     __idle.forPrint("print-address", writePrintAddress);
+  }
+
+  // The address bar names the view (and the section a tab click was in) just
+  // after the next paint, not in the task that changed the view: a change of
+  // address (history.replaceState) took some 17 ms at full speed inside a tab
+  // click here and on stock alike, more than the rest of the click
+  // (BENCHMARKS.md, 2026-12-05), and the reader waits for the tabs, not the
+  // address bar. Several changes before then write once, with the last view.
+  // An address the reader moved on from meanwhile (a contents link) keeps
+  // its own section.
+  var addressDue = null;
+  function writeAddress(section) {
+    var due = addressDue;
+    addressDue = { section: section, from: location.href };
+    if (due) return;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var want = addressDue;
+        addressDue = null;
+        var address = new URL(contract.addressFor(location.href, current, function (id) {
+          return !!document.getElementById(id);
+        }));
+        if (want.section && location.href === want.from) address.hash = "#" + want.section;
+        history.replaceState(history.state, "", address.href);
+      });
+    });
   }
 
   // What shows the view but is not needed for the first tap waits
