@@ -16,6 +16,9 @@ path, and from those builds writes:
 - overrides/assets/stylesheets/inline.min.css: the files under `extra:
   inline_css`, joined and minified (csscompressor, pinned in
   requirements.txt), which overrides/page.html inlines in every page's <head>;
+- overrides/assets/stylesheets/<name>.min.css: each file under `extra:
+  page_css`, minified, inlined (a <style> of its own) by the pages whose
+  front matter names it;
 - mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
   links, which overrides/page.html inlines instead;
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
@@ -69,11 +72,18 @@ HEAD_SCRIPT = "assets/javascripts/inline-head.min.js"
 PAGE_SCRIPT = "assets/javascripts/{name}.min.js"  # under overrides/; a file under extra: page_js, minified
 # Under overrides/; overrides/page.html inlines it in <head> (block extrahead).
 INLINE_CSS = "assets/stylesheets/inline.min.css"
+PAGE_STYLE = "assets/stylesheets/{name}.min.css"  # under overrides/; a file under extra: page_css, minified
 
 
 def generated(config: dict) -> list[str]:
     """The theme files under overrides/ this script writes."""
-    return [BUNDLE, HEAD_SCRIPT, INLINE_CSS, *(PAGE_SCRIPT.format(name=name) for name in page_js(config))]
+    return [BUNDLE, HEAD_SCRIPT, INLINE_CSS, *(PAGE_SCRIPT.format(name=name) for name in page_js(config)),
+            *(PAGE_STYLE.format(name=name) for name in page_css(config))]
+
+
+def page_css(config: dict) -> dict[str, str]:
+    """extra: page_css in mkdocs.yml: name -> source file under overrides/."""
+    return dict((config.get("extra") or {}).get("page_css") or {})
 
 
 def page_js(config: dict) -> dict[str, str]:
@@ -301,6 +311,15 @@ def inline_css(root: Path, config: dict) -> str:
     return ("{#- Written by ./scripts/sync from mkdocs.yml's extra: inline_css, minified; "
             "overrides/page.html inlines it. Edit the sources, not this file. -#}\n"
             + css_code(root, sources, "extra: inline_css"))
+
+
+def page_styles(root: Path, config: dict) -> dict[str, str]:
+    """Each file under extra: page_css, minified, by the path it is written to under overrides/."""
+    return {PAGE_STYLE.format(name=name):
+            f"{{#- Written by ./scripts/sync from overrides/{path} (mkdocs.yml, extra: page_css), minified; "
+            "overrides/page.html inlines it on the pages that name it. Edit the source, not this file. -#}\n"
+            + css_code(root, [path], f"extra: page_css ({name})")
+            for name, path in page_css(config).items()}
 
 
 # --- Reading the built pages ----------------------------------------------------------
@@ -552,7 +571,8 @@ def describe(entry: Inline, themed: dict[tuple[str, str], set[str]], own: dict[s
     elif pages == every - {"index.html", "404.html"}:
         scope = "every page a folder down"
     else:
-        scope = ", ".join(sorted(pages)[:3]) + (" ..." if len(pages) > 3 else "")
+        # Addresses, not file names: a comment naming a file says it exists (tests/test_house.py).
+        scope = ", ".join("/" + page.removesuffix("index.html") for page in sorted(pages)[:3]) + (" ..." if len(pages) > 3 else "")
     if bases != sorted(BASES):
         scope += ", site at " + " and ".join(f"/{b}" for b in bases)
     order = (entry.text not in own, len(engines) == 1, ENGINES.index(engines[0]), pages == {"404.html"}, bases)
@@ -565,7 +585,10 @@ def own_code(root: Path, config: dict) -> dict[str, str]:
     extra = config.get("extra") or {}
     css = css_code(root, list(extra.get("inline_css") or []), "extra: inline_css")
     js = head_code(root, config)
+    pages = {css_code(root, [path], f"extra: page_css ({name})"): f"this site's CSS for some pages (extra.page_css: {name})"
+             for name, path in page_css(config).items()}
     return {
+        **pages,
         css: "this site's CSS (extra.inline_css)",
         js: "this site's head script (extra.inline_head_js: "
             + ", ".join(Path(p).name for p in extra.get("inline_head_js") or []) + ")",
@@ -757,7 +780,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
     site_js = bundle(root, config)
     head_js = head_script(root, config)
     own_pages_js = page_scripts(root, config)
-    css = {INLINE_CSS: inline_css(root, config)}
+    css = {INLINE_CSS: inline_css(root, config), **page_styles(root, config)}
     listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
 
     with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
