@@ -23,6 +23,7 @@ path, and from those builds writes:
   links, which overrides/page.html inlines instead;
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
   script and style the builds hold (script-src, style-src), each labelled;
+  and `extra.page_css_hashes`: which of them is a page_css file's;
 - docs/_headers and deploy/nginx.conf: the same policy as response headers,
   with what only a header can say;
 - docs/start-here.md and includes/reading-path-<view>.md (which Start here and
@@ -595,6 +596,13 @@ def own_code(root: Path, config: dict) -> dict[str, str]:
     }
 
 
+def page_css_hash_lines(root: Path, config: dict) -> list[str]:
+    """extra.page_css_hashes: each page_css file's hash in style-src -> its name, so that a
+    page's <meta> policy can leave out the hashes of the files it does not inline."""
+    return [f"\"{sha256(css_code(root, [path], f'extra: page_css ({name})'))}\": {name}"
+            for name, path in page_css(config).items()]
+
+
 def policy_lines(found: dict[str, Inline], labels: dict[str, tuple[tuple, str]]) -> list[str]:
     lines = []
     for directive in ("script-src", "style-src"):
@@ -794,6 +802,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
         labels = {h: describe(entry, themed, own, names, builds) for h, entry in found.items()}
         new_yml = replace_block(mkdocs_yml, "inline_theme_css", inline_theme_css_lines(names), "mkdocs.yml")
         new_yml = replace_block(new_yml, "content_security_policy", policy_lines(found, labels), "mkdocs.yml")
+        new_yml = replace_block(new_yml, "page_css_hashes", page_css_hash_lines(root, config), "mkdocs.yml")
         policy = {name: list(sources) for name, sources in load_config(new_yml)["extra"]["content_security_policy"].items()}
         headers = header_lines(policy)
 
