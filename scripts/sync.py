@@ -13,10 +13,17 @@ path, and from those builds writes:
   overrides/page.html inlines in every page's <head>;
 - overrides/assets/javascripts/<name>.min.js: each file under `extra:
   page_js`, minified, for the pages whose front matter names it;
+- overrides/assets/stylesheets/inline.min.css: the files under `extra:
+  inline_css`, joined and minified (csscompressor, pinned in
+  requirements.txt), which overrides/page.html inlines in every page's <head>;
+- overrides/assets/stylesheets/<name>.min.css: each file under `extra:
+  page_css`, minified, inlined (a <style> of its own) by the pages whose
+  front matter names it;
 - mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
   links, which overrides/page.html inlines instead;
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
   script and style the builds hold (script-src, style-src), each labelled;
+  and `extra.page_css_hashes`: which of them is a page_css file's;
 - docs/_headers and deploy/nginx.conf: the same policy as response headers,
   with what only a header can say;
 - docs/start-here.md and includes/reading-path-<view>.md (which Start here and
@@ -50,6 +57,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import csscompressor
 import lxml.html
 import yaml
 from bs4 import BeautifulSoup
@@ -63,11 +71,20 @@ BUNDLE = "assets/javascripts/site.js"  # under overrides/; mkdocs.yml's extra_ja
 # Under overrides/; overrides/page.html inlines it in <head> (block extrahead).
 HEAD_SCRIPT = "assets/javascripts/inline-head.min.js"
 PAGE_SCRIPT = "assets/javascripts/{name}.min.js"  # under overrides/; a file under extra: page_js, minified
+# Under overrides/; overrides/page.html inlines it in <head> (block extrahead).
+INLINE_CSS = "assets/stylesheets/inline.min.css"
+PAGE_STYLE = "assets/stylesheets/{name}.min.css"  # under overrides/; a file under extra: page_css, minified
 
 
 def generated(config: dict) -> list[str]:
     """The theme files under overrides/ this script writes."""
-    return [BUNDLE, HEAD_SCRIPT, *(PAGE_SCRIPT.format(name=name) for name in page_js(config))]
+    return [BUNDLE, HEAD_SCRIPT, INLINE_CSS, *(PAGE_SCRIPT.format(name=name) for name in page_js(config)),
+            *(PAGE_STYLE.format(name=name) for name in page_css(config))]
+
+
+def page_css(config: dict) -> dict[str, str]:
+    """extra: page_css in mkdocs.yml: name -> source file under overrides/."""
+    return dict((config.get("extra") or {}).get("page_css") or {})
 
 
 def page_js(config: dict) -> dict[str, str]:
@@ -269,6 +286,43 @@ def head_script(root: Path, config: dict) -> str:
             "overrides/page.html inlines it. Edit the sources, not this file. -#}\n" + head_code(root, config))
 
 
+# --- The inlined CSS ---------------------------------------------------------------
+
+def css_code(root: Path, sources: list[str], where: str) -> str:
+    """The files `sources` (under overrides/), in order, as one minified
+    stylesheet with no comment: it is in the bytes of every page that inlines
+    it. csscompressor (pinned in requirements.txt; mkdocs-minify-plugin's own
+    dependency) drops comments and spaces; the sources stay commented."""
+    missing = [p for p in sources if not (root / "overrides" / p).is_file()]
+    if missing:
+        raise SyncError(f"mkdocs.yml lists {', '.join(missing)} under {where}, "
+                        "but no such file is in overrides/: create it or drop the line.")
+    code = csscompressor.compress("".join(rendered_source(root, path) + "\n" for path in sources))
+    # The template includes the file: Jinja would read "{#" (a rule block that
+    # opens on an id selector) as a comment. A space there means the same CSS.
+    code = re.sub(r"\{(?=[{%#])", "{ ", code)
+    if "{{" in code or "{%" in code or "{#" in code:
+        raise SyncError(f"the minified CSS of {where} holds Jinja syntax; check its sources")
+    return code
+
+
+def inline_css(root: Path, config: dict) -> str:
+    """inline.min.css: a Jinja comment (the template drops it) naming its sources, then the minified CSS."""
+    sources = list((config.get("extra") or {}).get("inline_css") or [])
+    return ("{#- Written by ./scripts/sync from mkdocs.yml's extra: inline_css, minified; "
+            "overrides/page.html inlines it. Edit the sources, not this file. -#}\n"
+            + css_code(root, sources, "extra: inline_css"))
+
+
+def page_styles(root: Path, config: dict) -> dict[str, str]:
+    """Each file under extra: page_css, minified, by the path it is written to under overrides/."""
+    return {PAGE_STYLE.format(name=name):
+            f"{{#- Written by ./scripts/sync from overrides/{path} (mkdocs.yml, extra: page_css), minified; "
+            "overrides/page.html inlines it on the pages that name it. Edit the source, not this file. -#}\n"
+            + css_code(root, [path], f"extra: page_css ({name})")
+            for name, path in page_css(config).items()}
+
+
 # --- Reading the built pages ----------------------------------------------------------
 # lxml directly, not Beautiful Soup: --check reads every page of both builds,
 # and building Beautiful Soup's tree took most of its time (lxml's own tree is
@@ -398,13 +452,13 @@ def cached_builds(project: Path, root: Path) -> list[Build]:
 
 
 def own_builds(root: Path, project: Path, site_js: str, head_js: str, own_pages_js: dict[str, str],
-               listed: list[str]) -> tuple[list[Build], dict[str, str]]:
+               listed: list[str], css: dict[str, str]) -> tuple[list[Build], dict[str, str]]:
     """The checkout with its derived scripts as they should be, built by both
     engines (cached_builds), and the palette stylesheets each one links."""
     copy_inputs(root, project)
     (project / "overrides" / BUNDLE).write_text(site_js, encoding="utf-8")
     (project / "overrides" / HEAD_SCRIPT).write_text(head_js, encoding="utf-8")
-    for path, text in own_pages_js.items():
+    for path, text in {**own_pages_js, **css}.items():
         (project / "overrides" / path).write_text(text, encoding="utf-8")
     for _ in range(2):
         builds = cached_builds(project, root)
@@ -518,7 +572,8 @@ def describe(entry: Inline, themed: dict[tuple[str, str], set[str]], own: dict[s
     elif pages == every - {"index.html", "404.html"}:
         scope = "every page a folder down"
     else:
-        scope = ", ".join(sorted(pages)[:3]) + (" ..." if len(pages) > 3 else "")
+        # Addresses, not file names: a comment naming a file says it exists (tests/test_house.py).
+        scope = ", ".join("/" + page.removesuffix("index.html") for page in sorted(pages)[:3]) + (" ..." if len(pages) > 3 else "")
     if bases != sorted(BASES):
         scope += ", site at " + " and ".join(f"/{b}" for b in bases)
     order = (entry.text not in own, len(engines) == 1, ENGINES.index(engines[0]), pages == {"404.html"}, bases)
@@ -529,13 +584,23 @@ def own_code(root: Path, config: dict) -> dict[str, str]:
     """This site's own inlined <style> and <script> texts, as overrides/page.html
     writes them (an included file loses its final newline, as Jinja does)."""
     extra = config.get("extra") or {}
-    css = "".join(rendered_source(root, p).removesuffix("\n") for p in extra.get("inline_css") or [])
+    css = css_code(root, list(extra.get("inline_css") or []), "extra: inline_css")
     js = head_code(root, config)
+    pages = {css_code(root, [path], f"extra: page_css ({name})"): f"this site's CSS for some pages (extra.page_css: {name})"
+             for name, path in page_css(config).items()}
     return {
+        **pages,
         css: "this site's CSS (extra.inline_css)",
         js: "this site's head script (extra.inline_head_js: "
             + ", ".join(Path(p).name for p in extra.get("inline_head_js") or []) + ")",
     }
+
+
+def page_css_hash_lines(root: Path, config: dict) -> list[str]:
+    """extra.page_css_hashes: each page_css file's hash in style-src -> its name, so that a
+    page's <meta> policy can leave out the hashes of the files it does not inline."""
+    return [f"\"{sha256(css_code(root, [path], f'extra: page_css ({name})'))}\": {name}"
+            for name, path in page_css(config).items()]
 
 
 def policy_lines(found: dict[str, Inline], labels: dict[str, tuple[tuple, str]]) -> list[str]:
@@ -723,6 +788,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
     site_js = bundle(root, config)
     head_js = head_script(root, config)
     own_pages_js = page_scripts(root, config)
+    css = {INLINE_CSS: inline_css(root, config), **page_styles(root, config)}
     listed = list((config.get("extra") or {}).get("inline_theme_css") or [])
 
     with tempfile.TemporaryDirectory(prefix="sync-") as tmp:
@@ -730,12 +796,13 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
             builds = [Build(engine, "", built[engine]) for engine in ENGINES]
             names = palette_names(builds, listed)
         else:
-            builds, names = own_builds(root, Path(tmp) / "project", site_js, head_js, own_pages_js, listed)
+            builds, names = own_builds(root, Path(tmp) / "project", site_js, head_js, own_pages_js, listed, css)
         found, themed = inline_code(builds)
         own = own_code(root, config)
         labels = {h: describe(entry, themed, own, names, builds) for h, entry in found.items()}
         new_yml = replace_block(mkdocs_yml, "inline_theme_css", inline_theme_css_lines(names), "mkdocs.yml")
         new_yml = replace_block(new_yml, "content_security_policy", policy_lines(found, labels), "mkdocs.yml")
+        new_yml = replace_block(new_yml, "page_css_hashes", page_css_hash_lines(root, config), "mkdocs.yml")
         policy = {name: list(sources) for name, sources in load_config(new_yml)["extra"]["content_security_policy"].items()}
         headers = header_lines(policy)
 
@@ -746,7 +813,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
         return {
             f"overrides/{BUNDLE}": site_js,
             f"overrides/{HEAD_SCRIPT}": head_js,
-            **{f"overrides/{path}": text for path, text in own_pages_js.items()},
+            **{f"overrides/{path}": text for path, text in {**own_pages_js, **css}.items()},
             "mkdocs.yml": new_yml,
             "docs/_headers": headers_file(headers),
             "deploy/nginx.conf": replace_block(nginx, "headers", nginx_lines(headers), "deploy/nginx.conf"),

@@ -86,7 +86,8 @@ def test_no_helper_is_defined_twice():
 
 def inlined_files() -> list[Path]:
     extra = mkdocs_yml().get("extra") or {}
-    return [ROOT / "overrides" / path for name in ("inline_css", "inline_head_js") for path in extra.get(name) or []]
+    return [ROOT / "overrides" / path for name in ("inline_css", "inline_head_js") for path in extra.get(name) or []] + [
+        ROOT / "overrides" / path for path in (extra.get("page_css") or {}).values()]
 
 
 def test_every_comment_in_inlined_css_and_javascript_is_a_template_comment():

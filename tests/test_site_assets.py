@@ -1,9 +1,9 @@
 """The site's own CSS and JavaScript: one job per file, one deferred request.
 
 mkdocs.yml lists the files under `extra`: inline_css and inline_head_js,
-which overrides/page.html inlines in <head> (what the first paint needs; the
-head script as assets/javascripts/inline-head.min.js, which ./scripts/sync
-minifies from them), and deferred_js, which ./scripts/sync joins and
+which overrides/page.html inlines in <head> (what the first paint needs, as
+assets/stylesheets/inline.min.css and assets/javascripts/inline-head.min.js,
+which ./scripts/sync minifies from them), and deferred_js, which ./scripts/sync joins and
 minifies into assets/javascripts/site.js, the one file extra_javascript
 loads, deferred. All of it works on MkDocs and
 Zensical alike. Each failure says what to move, list or run.
@@ -21,27 +21,23 @@ from conftest import ROOT, both_engines
 from support.builds import parsed
 from support.config import mkdocs_yml as config
 from support.pages import front_matter, url_of
+from support.page_css import page_css_uses
 
 OVERRIDES = ROOT / "overrides"
 LISTS = {  # list in mkdocs.yml `extra` that the template inlines -> the element that holds it
     "inline_css": "head > style",
     "inline_head_js": "head > script:not([src])",
 }
-WHERE = {".css": "inline_css", ".js": "deferred_js, then run ./scripts/sync (or inline_head_js if it must run before the tab sets are drawn)"}
+WHERE = {".css": "inline_css (or page_css if only some pages use it)", ".js": "deferred_js, then run ./scripts/sync (or inline_head_js if it must run before the tab sets are drawn)"}
 BUNDLE = sync.BUNDLE  # assets/javascripts/site.js, written by ./scripts/sync
-GENERATED = sync.generated(config())  # site.js, the head script and each page script, minified by ./scripts/sync
+GENERATED = sync.generated(config())  # site.js, the head script, the inlined CSS and each page script, minified by ./scripts/sync
 
 
 def listed() -> dict[str, list[str]]:
     extra = config().get("extra") or {}
     return {**{name: list(extra.get(name) or []) for name in [*LISTS, "deferred_js"]},
-            "page_js": list(sync.page_js(config()).values())}
-
-
-def rendered(path: str) -> str:
-    """A source file as the template writes it: Jinja comments dropped."""
-    text = (OVERRIDES / path).read_text(encoding="utf-8")
-    return re.sub(r"\{#.*?#\}", "", text, flags=re.S).strip()
+            "page_js": list(sync.page_js(config()).values()),
+            "page_css": list(sync.page_css(config()).values())}
 
 
 def test_the_only_extra_file_is_the_deferred_bundle():
@@ -60,7 +56,8 @@ def test_the_only_extra_file_is_the_deferred_bundle():
 
 
 @pytest.mark.parametrize("path, make, listed", [(BUNDLE, sync.bundle, "deferred_js"),
-                                                (sync.HEAD_SCRIPT, sync.head_script, "inline_head_js")])
+                                                (sync.HEAD_SCRIPT, sync.head_script, "inline_head_js"),
+                                                (sync.INLINE_CSS, sync.inline_css, "inline_css")])
 def test_each_minified_file_is_what_scripts_sync_writes(path, make, listed):
     written = (OVERRIDES / path).read_text(encoding="utf-8") if (OVERRIDES / path).is_file() else ""
     assert written == make(ROOT, config()), (
@@ -69,11 +66,47 @@ def test_each_minified_file_is_what_scripts_sync_writes(path, make, listed):
     )
 
 
-def test_each_page_script_is_what_scripts_sync_writes():
-    for path, text in sync.page_scripts(ROOT, config()).items():
+@pytest.mark.parametrize("make, listed", [(sync.page_scripts, "page_js"), (sync.page_styles, "page_css")])
+def test_each_page_script_and_style_is_what_scripts_sync_writes(make, listed):
+    for path, text in make(ROOT, config()).items():
         written = (OVERRIDES / path).read_text(encoding="utf-8") if (OVERRIDES / path).is_file() else ""
-        assert written == text, (f"overrides/{path} is not its source under extra: page_js in mkdocs.yml, minified. "
+        assert written == text, (f"overrides/{path} is not its source under extra: {listed} in mkdocs.yml, minified. "
                                  "Run ./scripts/sync and commit what it writes.")
+
+
+# --- CSS only some pages use (extra: page_css) ------------------------------------
+
+@both_engines
+def test_a_page_inlines_the_page_css_it_uses_and_no_other(site):
+    """A page whose elements a file under extra: page_css styles names it in its front matter
+    (`page_css: [name]`), which inlines that file's <style>; a page names no file it does not use."""
+    styles = {name: sync.css_code(ROOT, [path], name) for name, path in sync.page_css(config()).items()}
+    sources = {url_of(s.relative_to(ROOT / "docs").as_posix()): s.relative_to(ROOT).as_posix()
+               for s in (ROOT / "docs").rglob("*.md")}
+    problems = []
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        value = front_matter(source.read_text(encoding="utf-8")).get("page_css") or []
+        where = source.relative_to(ROOT).as_posix()
+        if not isinstance(value, list):
+            problems.append(f"{where}: page_css is {value!r}; write a list, e.g. page_css: [{value}]")
+            continue
+        problems += [f"{where} names page_css {name!r}, which is not under extra: page_css in mkdocs.yml "
+                     f"(there: {', '.join(styles)}); add it there and run ./scripts/sync"
+                     for name in map(str, value) if name not in styles]
+    for html, page in site.theme_pages():
+        folder = html.relative_to(site.path).parent.as_posix().removeprefix(".")
+        folder = folder + "/" if folder else ""
+        source = sources.get(folder, html.relative_to(site.path).as_posix())
+        inlined = {(style.string or "") for style in page.select("head > style")}
+        for name, css in styles.items():
+            used = page_css_uses(page, css)
+            if used and css not in inlined:
+                problems.append(f"/{folder}: its HTML matches {used!r} of {sync.page_css(config())[name]}, whose <style> "
+                                f"it does not inline: add {name} to page_css: [...] in {source}'s front matter")
+            elif css in inlined and not used:
+                problems.append(f"/{folder}: inlines page_css {name}, whose rules style nothing on it: "
+                                f"drop {name} from page_css in {source}'s front matter")
+    assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
 
 
 @both_engines
@@ -140,8 +173,9 @@ def test_sources_are_safe_to_include_as_templates():
 
 @both_engines
 def test_every_page_inlines_every_listed_file_in_its_place(site):
-    # The CSS files as they are; the head script as ./scripts/sync minified them.
-    expected = {"inline_css": [(path, rendered(path)) for path in listed()["inline_css"]],
+    # The CSS and the head script as ./scripts/sync minified them.
+    expected = {"inline_css": [(f"{sync.INLINE_CSS} (from {', '.join(listed()['inline_css'])})",
+                                sync.css_code(ROOT, listed()["inline_css"], "extra: inline_css"))],
                 "inline_head_js": [(f"{sync.HEAD_SCRIPT} (from {', '.join(listed()['inline_head_js'])})",
                                     sync.head_code(ROOT, config()))]}
     problems = []
@@ -152,6 +186,23 @@ def test_every_page_inlines_every_listed_file_in_its_place(site):
                 if text not in blocks:
                     problems.append(f"{html.relative_to(site.path)}: {path} is not inlined in <{selector}>")
     assert not problems, f"{site.engine} build:\n" + "\n".join(problems)
+
+
+@both_engines
+def test_the_inlined_css_is_minified(site):
+    """Every page carries the site's CSS in its bytes: no comment, no line break, no indentation reaches it."""
+    theirs = {(site.path / name).read_text(encoding="utf-8") for name in config()["extra"]["inline_theme_css"]
+              if (site.path / name).is_file()}  # Material's palette, as Material ships it
+    problems = []
+    for html, page in site.theme_pages():
+        for style in page.select("head > style"):
+            text = style.string or ""
+            if text in theirs:
+                continue
+            if "/*" in text or "\n" in text or "  " in text:
+                problems.append(f"{html.relative_to(site.path)}: a <style> holds comments or indentation "
+                                f"({text[:60]!r}...): list its file under extra: inline_css and run ./scripts/sync")
+    assert not problems, f"{site.engine} build:\n" + "\n".join(problems[:10])
 
 
 @both_engines
