@@ -385,6 +385,8 @@ def test_a_first_visit_leaves_the_address_clean_until_a_view_is_chosen(fresh_con
         assert_view(page, "Developer")
         assert page.url == site.url + path, f"a first visit rewrote {site.url + path} to {page.url}"
     page.locator(".md-header [role=radiogroup] label", has_text="Developer").click()
+    # The address follows a click just after the next paint (view-state.js).
+    page.wait_for_function("() => location.search === '?view=developer'")
     assert page.url == f"{site.url}article/?view=developer"
     page.goto("comparison/")  # the stored choice is a choice
     assert page.url == f"{site.url}comparison/?view=developer"

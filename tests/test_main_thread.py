@@ -299,7 +299,7 @@ def test_a_tab_click_changes_the_sets_on_screen_at_once_and_the_rest_after_the_p
     # click, here and on stock, more than the rest of the click.
     assert clicked["addresses"] == 0, f"the click changed the address {clicked['addresses']} times in its task"
     section = page.evaluate("document.querySelector('.md-content .tabbed-set > input').id").rsplit("-", 1)[0]
-    page.wait_for_function("location.search === '?view=engineer'")
+    page.wait_for_function("() => location.search === '?view=engineer'")
     assert page.url.endswith(f"/software-examples/?view=engineer#{section}"), page.url
     assert page.evaluate("window.__addresses") == 1, "the click changed the address more than once"
     # The events that keep Material's anchor tracking from rewriting that

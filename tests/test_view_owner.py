@@ -249,6 +249,8 @@ def test_a_tab_click_low_on_the_screen_names_its_own_section(fresh_context, site
     before = page.evaluate("location.hash")
     assert before != f"#{heading}", "the test needs another section at the top of the window"
     page.locator(".md-content .tabbed-set").nth(index).locator(".tabbed-labels > label", has_text="Engineer").click()
+    # The address follows a click just after the next paint (view-state.js).
+    page.wait_for_function("() => location.search === '?view=engineer'")
     assert page.evaluate("location.href") == f"{site.url}article/?view=engineer#{heading}"
     page.evaluate("() => new Promise(requestAnimationFrame)")
     page.clock.run_for(1000)  # and Material's tracking leaves it so

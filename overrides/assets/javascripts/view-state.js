@@ -151,22 +151,33 @@
     });
     if (!sets().length) return; // a page without views (404) has no view to name
     if (how.address !== false) {
-      writeAddress(how.section);
+      if (how.afterPaint) writeAddressAfterPaint(how.section);
+      else writeAddress(how.section);
       __idle.later("permalinks", writePermalinks);
     }
     __idle.forPrint("print-address", writePrintAddress);
   }
 
-  // The address bar names the view (and the section a tab click was in) just
-  // after the next paint, not in the task that changed the view: a change of
-  // address (history.replaceState) took some 17 ms at full speed inside a tab
-  // click here and on stock alike, more than the rest of the click
-  // (BENCHMARKS.md, 2026-12-05), and the reader waits for the tabs, not the
-  // address bar. Several changes before then write once, with the last view.
-  // An address the reader moved on from meanwhile (a contents link) keeps
-  // its own section.
-  var addressDue = null;
+  // The address bar names the view, and `section` (the section a tab was
+  // chosen in) when given.
   function writeAddress(section) {
+    var address = new URL(contract.addressFor(location.href, current, function (id) {
+      return !!document.getElementById(id);
+    }));
+    if (section) address.hash = "#" + section;
+    history.replaceState(history.state, "", address.href);
+  }
+  // After a reader's click (a tab, an arrow key on one, the header switch) the
+  // address follows just after the next paint, not in the click's task: a
+  // change of address (history.replaceState) took some 17 ms at full speed
+  // inside a tab click, here and on stock alike, more than the rest of the
+  // click (BENCHMARKS.md, 2026-12-05), and the reader waits for the tabs, not
+  // the address bar. Several clicks before then write once, with the last
+  // view; an address the reader moved on from meanwhile keeps its own
+  // section. A view from the address, a fragment or a search hit writes it at
+  // once: the code that lands on a section reads it.
+  var addressDue = null;
+  function writeAddressAfterPaint(section) {
     var due = addressDue;
     addressDue = { section: section, from: location.href };
     if (due) return;
@@ -174,11 +185,7 @@
       setTimeout(function () {
         var want = addressDue;
         addressDue = null;
-        var address = new URL(contract.addressFor(location.href, current, function (id) {
-          return !!document.getElementById(id);
-        }));
-        if (want.section && location.href === want.from) address.hash = "#" + want.section;
-        history.replaceState(history.state, "", address.href);
+        writeAddress(location.href === want.from ? want.section : null);
       });
     });
   }
@@ -280,13 +287,14 @@
   // mountTableOfContents.) They go out just after the next paint, well inside
   // those 250 ms: Material's listeners are no part of what the reader waits
   // for.
+  var readerClick = false; // a reader's click on a tab's link is being answered
   function choose(input) {
     var view = viewOf(input);
     var tab = contract.ofFragment(input.id);
     if (!view) return;
     var own = input.closest(".tabbed-set");
     var below = setsBelow().filter(function (set) { return set !== own; });
-    keepingPlace(own, function () { show(view, { section: tab.heading, below: below }); });
+    keepingPlace(own, function () { show(view, { section: tab.heading, below: below, afterPaint: readerClick }); });
     requestAnimationFrame(function () {
       setTimeout(function () {
         for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
@@ -313,13 +321,16 @@
   // from 1 to 45 ms at 4x slowdown inside a click here, more than on stock
   // (BENCHMARKS.md, 2026-12-05), so the label is clicked here, as Material
   // would, and the address written once. A click with Ctrl or Cmd still copies or
-  // opens the link, as Material leaves it.
+  // opens the link, as Material leaves it. Only a reader clicks that link
+  // (a pointer, or an arrow key through tabs-aria.js): Material answers a tab
+  // fragment by clicking the radio itself.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".md-content .tabbed-set > .tabbed-labels > label > a");
     if (!link || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
     event.stopPropagation();
-    link.parentElement.click();
+    readerClick = true;
+    try { link.parentElement.click(); } finally { readerClick = false; }
   }, true);
 
   // The header switch: two radios named for assistive technology, built
@@ -345,7 +356,7 @@
       radio.addEventListener("click", function () {
         if (!radio.checked) return;
         var below = setsBelow();
-        keepingPlace(headingInView(), function () { show(view, { below: below }); });
+        keepingPlace(headingInView(), function () { show(view, { below: below, afterPaint: true }); });
       });
       var label = document.createElement("label");
       label.htmlFor = id;
