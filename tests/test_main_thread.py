@@ -19,7 +19,7 @@ import json
 import pytest
 
 import sync  # scripts/sync.py: the page scripts' names
-from support.browser import PHONE, print_media, settled
+from support.browser import PHONE, print_media, settled, watched_load
 from support.config import mkdocs_yml
 from support.pages import NAV_PAGES
 from support.views import assert_every_set_shows
@@ -174,18 +174,8 @@ WATCH_PALETTE_MARK = """(() => {
 })();"""
 
 
-def watched_load(fresh_context, watch: str, path: str = "software-examples/"):
-    """A first visit to `path` (six tab sets), with `watch` run before any page script, once idle."""
-    context = fresh_context()
-    context.add_init_script(watch)
-    page = context.new_page()
-    page.goto(path)
-    settled(page)
-    return page
-
-
 def test_materials_start_up_palette_mark_is_gone_before_its_start_up_task(fresh_context):
-    page = watched_load(fresh_context, WATCH_PALETTE_MARK)
+    page = watched_load(fresh_context, WATCH_PALETTE_MARK, "software-examples/")
     seen = page.evaluate("window.__paletteMark")
     assert seen["set"] >= 1, f"Material no longer marks <body> at start-up ({seen}): palette-settled.js can go"
     assert seen["removedBeforeStartUp"] is True, (
@@ -208,7 +198,7 @@ WATCH_TAB_ROLES = """(() => {
 def test_tab_roles_are_written_one_set_a_task(fresh_context):
     # All six sets of /software-examples/ in one idle task took up to 150 ms at
     # 4x slowdown: a long task after the page had gone quiet.
-    page = watched_load(fresh_context, WATCH_TAB_ROLES)
+    page = watched_load(fresh_context, WATCH_TAB_ROLES, "software-examples/")
     batches = page.evaluate("window.__tabRoleBatches")
     sets = page.locator(".tabbed-set").count()
     assert sum(batches) == sets >= 2, f"{sets} sets, roles written in batches of {batches}"

@@ -109,6 +109,16 @@ def settled(page) -> None:
     page.evaluate("() => window.__idle ? window.__idle.settled() : null")
 
 
+def watched_load(fresh_context, watch: str, path: str):
+    """A first visit to `path` with `watch` (a script) run before any of the page's, read once idle."""
+    context = fresh_context()
+    context.add_init_script(watch)
+    page = context.new_page()
+    page.goto(path)
+    settled(page)
+    return page
+
+
 def print_media(page) -> None:
     """Lay the page out for print, as a browser does before printing: the
     print media query reports its change in a frame after the emulation
