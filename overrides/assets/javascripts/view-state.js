@@ -78,16 +78,17 @@
     });
   }
 
-  // Sets below the window, which a reader cannot see change: a click changes
-  // them after the next paint, so that the click answers in about the time a
-  // single set takes (BENCHMARKS.md, 2026-12-05: each set shown anew costs a
-  // style and layout pass over its panels, and Material's underline and size
-  // watchers a task each). Meanwhile `data-view-later` keeps each showing the view it showed
+  // Sets a click leaves for later: each set shown anew costs a style and
+  // layout pass over its panels, and Material's underline and size watchers
+  // a task each (BENCHMARKS.md, 2026-12-05), so a click answers with what the
+  // reader sees. The header switch leaves the sets below the window (read
+  // here before anything is written, so measuring them costs no layout of
+  // its own); a tab click, every set but its own (followAfterPaint, below).
+  // Meanwhile `data-view-later` keeps each showing the view it showed
   // (view-tabs.css; the views are two, so that is the other one), with its
   // radios; they change in idle time (idle-work.js), at once when the reader
   // scrolls, moves the focus into one or prints (what else a reader does,
-  // opening the menu say, does not wait for them). Read before anything is
-  // written, so measuring them costs no layout of its own.
+  // opening the menu say, does not wait for them).
   function setsBelow() {
     return sets().filter(function (set) { return set.getBoundingClientRect().top > innerHeight; });
   }
@@ -100,19 +101,51 @@
       checkRadios(current, true);
     });
   }
+  // A reader's click on a tab answers with the clicked set alone, as a click
+  // on stock does: every other set waits, and those on screen or above it
+  // follow in one task just after the paint, keeping the clicked set where
+  // the reader sees it (the sets above it change height). The click took
+  // some 8 ms more at full speed when it changed every set on screen in its
+  // own task: each set's change event, style and layout (BENCHMARKS.md,
+  // 2026-12-05). The other sets on screen change in the next frame.
+  var followAnchor = null;
+  function followAfterPaint(anchor) {
+    var due = followAnchor;
+    followAnchor = anchor;
+    if (due) return;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var keep = followAnchor;
+        followAnchor = null;
+        var seen = waitingSets().filter(function (set) { return set.getBoundingClientRect().top <= innerHeight; });
+        if (!seen.length) return;
+        // The scroll that keeps the set in place is no reader's: it does not
+        // bring in the sets below (see laterSets).
+        watchingScroll = false;
+        keepingPlace(keep, function () {
+          seen.forEach(function (set) { set.removeAttribute("data-view-later"); });
+          checkRadios(current, true);
+        });
+        requestAnimationFrame(function () { watchingScroll = waitingSets().length > 0; });
+      });
+    });
+  }
+  function waitingSets() {
+    return Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]"));
+  }
   function catchUp(waiting) {
     var set = waiting.shift();
     if (!set) return null;
     if (set.hasAttribute("data-view-later")) catchUpSets([set]);
     return function () { return catchUp(waiting); };
   }
-  function laterSets(below) {
+  function laterSets(later) {
     // A change of view makes the sets still waiting right (they show the
-    // other view, which is now the view); the sets below that show the old
-    // view wait.
-    var right = Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]"));
+    // other view, which is now the view); the sets left for later that show
+    // the old view wait.
+    var right = waitingSets();
     right.forEach(function (set) { set.removeAttribute("data-view-later"); });
-    var waiting = below.filter(function (set) { return right.indexOf(set) < 0; });
+    var waiting = later.filter(function (set) { return right.indexOf(set) < 0; });
     waiting.forEach(function (set) { set.setAttribute("data-view-later", ""); });
     if (!waiting.length) return;
     __idle.later("view-later", function () { return catchUp(waiting); });
@@ -123,7 +156,7 @@
   var watchingScroll = false;
   function catchUpNow() {
     watchingScroll = false;
-    catchUpSets(Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]")));
+    catchUpSets(waitingSets());
     __idle.flush("view-later"); // finds nothing left to change
   }
   document.addEventListener("focusin", function (event) {
@@ -135,13 +168,14 @@
   // `how.address` false: nothing was ever chosen, so the address stays as the
   // reader typed it (a first visit's `/` is not turned into `/?view=developer`);
   // `how.section`: the heading whose section the address names (a tab click
-  // names the set's own).
+  // names the set's own); `how.later`: the sets that change after the paint;
+  // `how.afterPaint`: a reader's click, whose address waits for the paint.
   function show(view, how) {
     how = how || {};
     if (view !== current && !how.keepNote) dismissNote();
     var changed = view !== current;
     current = view;
-    if (changed) laterSets(how.below || []);
+    if (changed) laterSets(how.later || []);
     root.setAttribute("data-view", view.toLowerCase());
     checkRadios(view, true);
     if (changed) remeasure();
@@ -293,8 +327,14 @@
     var tab = contract.ofFragment(input.id);
     if (!view) return;
     var own = input.closest(".tabbed-set");
-    var below = setsBelow().filter(function (set) { return set !== own; });
-    keepingPlace(own, function () { show(view, { section: tab.heading, below: below, afterPaint: readerClick }); });
+    var others = function (set) { return set !== own; };
+    if (readerClick) {
+      followAfterPaint(own);
+      show(view, { section: tab.heading, later: sets().filter(others), afterPaint: true });
+    } else {
+      var below = setsBelow().filter(others);
+      keepingPlace(own, function () { show(view, { section: tab.heading, later: below }); });
+    }
     requestAnimationFrame(function () {
       setTimeout(function () {
         for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
@@ -356,7 +396,7 @@
       radio.addEventListener("click", function () {
         if (!radio.checked) return;
         var below = setsBelow();
-        keepingPlace(headingInView(), function () { show(view, { below: below, afterPaint: true }); });
+        keepingPlace(headingInView(), function () { show(view, { later: below, afterPaint: true }); });
       });
       var label = document.createElement("label");
       label.htmlFor = id;
