@@ -24,6 +24,7 @@ path, and from those builds writes:
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
   script and style the builds hold (script-src, style-src), each labelled;
   and `extra.page_css_hashes`: which of them is a page_css file's;
+  `extra.engine_hashes`: which of them one engine alone uses;
 - docs/_headers and deploy/nginx.conf: the same policy as response headers,
   with what only a header can say;
 - docs/start-here.md and includes/reading-path-<view>.md (which Start here and
@@ -104,9 +105,10 @@ ENGINE_NAMES = {"mkdocs": "Material 9.8.2 (MkDocs)", "zensical": "Zensical 0.0.7
 
 # Styles a script adds at run time: no built page holds them, so the builds
 # cannot find them, yet the policy must allow them or the browser blocks them.
+# Each with the engine whose script adds it.
 RUNTIME_STYLES = {
-    "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='":
-        "Zensical 0.0.73's search dialog: a <style> its script adds to the dialog's shadow root",
+    "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='": (
+        "zensical", "Zensical 0.0.73's search dialog: a <style> its script adds to the dialog's shadow root"),
 }
 
 # What only a response header can say (a <meta> policy ignores frame-ancestors),
@@ -603,6 +605,15 @@ def page_css_hash_lines(root: Path, config: dict) -> list[str]:
             for name, path in page_css(config).items()]
 
 
+def engine_hash_lines(found: dict[str, Inline]) -> list[str]:
+    """extra.engine_hashes: each hash that one engine alone uses -> that engine, so that a
+    page's <meta> policy can leave out the other engine's."""
+    alone = {h: {engine for engine, _, _ in entry.where} for h, entry in found.items()}
+    alone = {h: engines.pop() for h, engines in alone.items() if len(engines) == 1}
+    alone.update({h: engine for h, (engine, _) in RUNTIME_STYLES.items()})
+    return [f"\"{h}\": {engine}" for h, engine in alone.items()]
+
+
 def policy_lines(found: dict[str, Inline], labels: dict[str, tuple[tuple, str]]) -> list[str]:
     lines = []
     for directive in ("script-src", "style-src"):
@@ -611,7 +622,7 @@ def policy_lines(found: dict[str, Inline], labels: dict[str, tuple[tuple, str]])
         lines += [f"  - \"{h}\"  # {labels[h][1]}" for h in ours]
         if directive == "style-src":
             lines += [f"  - \"{h}\"  # {reason}, at run time (scripts/sync.py, RUNTIME_STYLES)"
-                      for h, reason in RUNTIME_STYLES.items()]
+                      for h, (_, reason) in RUNTIME_STYLES.items()]
     return lines
 
 
@@ -803,6 +814,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
         new_yml = replace_block(mkdocs_yml, "inline_theme_css", inline_theme_css_lines(names), "mkdocs.yml")
         new_yml = replace_block(new_yml, "content_security_policy", policy_lines(found, labels), "mkdocs.yml")
         new_yml = replace_block(new_yml, "page_css_hashes", page_css_hash_lines(root, config), "mkdocs.yml")
+        new_yml = replace_block(new_yml, "engine_hashes", engine_hash_lines(found), "mkdocs.yml")
         policy = {name: list(sources) for name, sources in load_config(new_yml)["extra"]["content_security_policy"].items()}
         headers = header_lines(policy)
 

@@ -85,14 +85,18 @@ def test_every_hash_in_the_policy_is_still_used(every_build):
 
 
 def test_meta_headers_file_and_nginx_config_publish_the_same_policy(every_build):
-    # A page's meta leaves out the hashes of the page_css files it does not inline (extra.page_css_hashes).
+    # A page's meta leaves out the hashes of the page_css files it does not
+    # inline (extra.page_css_hashes) and the other engine's (extra.engine_hashes).
     page_hashes = mkdocs_yml()["extra"].get("page_css_hashes") or {}
+    engine_hashes = mkdocs_yml()["extra"].get("engine_hashes") or {}
     for built in every_build:
         for html, soup in built.theme_pages():  # a moved page's forwarder has no theme; the header covers it
             meta = soup.select_one('head meta[http-equiv="Content-Security-Policy"]')
             assert meta, f"{built.engine} {html.relative_to(built.path)}: no Content-Security-Policy meta tag"
             own = {sha256(style.string or "") for style in soup.select("head > style")}
-            expected = {name: [s for s in sources if s not in page_hashes or s in own] for name, sources in policy().items()}
+            expected = {name: [s for s in sources if (s not in page_hashes or s in own)
+                               and engine_hashes.get(s, built.engine) == built.engine]
+                        for name, sources in policy().items()}
             assert parse(meta["content"]) == expected, f"{html}: meta says {meta['content']!r}, mkdocs.yml {render(expected)!r}"
             first_script = soup.head.find("script")
             assert first_script is None or meta.sourceline < first_script.sourceline or (
