@@ -104,10 +104,11 @@
   // A reader's click on a tab answers with the clicked set alone, as a click
   // on stock does: every other set waits, and those on screen or above it
   // follow in one task just after the paint, keeping the clicked set where
-  // the reader sees it (the sets above it change height). The click took
-  // some 8 ms more at full speed when it changed every set on screen in its
-  // own task: each set's change event, style and layout (BENCHMARKS.md,
-  // 2026-12-05). The other sets on screen change in the next frame.
+  // the reader sees it (the sets above it change height). Changing every set
+  // on screen in its own task (each set's change event, style and layout),
+  // the click's handlers took about 15 ms at full speed on /roles/; with the
+  // clicked set alone, 7.5 (BENCHMARKS.md, 2026-12-05). The other sets on
+  // screen change in the next frame.
   var followAnchor = null;
   function followAfterPaint(anchor) {
     var due = followAnchor;
