@@ -81,6 +81,26 @@ def test_every_hash_in_the_policy_is_still_used(every_build):
     assert not stale, "hashes no page of either build needs; run ./scripts/sync, which drops them:\n" + "\n".join(stale)
 
 
+def test_a_pages_meta_policy_leaves_out_what_only_the_other_engine_uses(every_build):
+    """Each engine's pages carry only their engine's hashes (extra.engine_hashes): about 160
+    bytes a page that the other engine's palette, storage helpers and search dialog would add."""
+    used: dict[str, set[str]] = {}
+    for built in every_build:
+        for html in built.pages():
+            for _, text in inline(html):
+                used.setdefault(sha256(text), set()).add(built.engine)
+    for source, (engine, _) in RUNTIME.items():
+        used.setdefault(source, set()).add(engine)
+    for built in every_build:
+        others = {s for s, engines in used.items() if built.engine not in engines}
+        for html, soup in built.theme_pages():
+            meta = soup.select_one('head meta[http-equiv="Content-Security-Policy"]')
+            carried = others & {s for sources in parse(meta["content"]).values() for s in sources}
+            assert not carried, (f"{built.engine} {html.relative_to(built.path)}: its <meta> policy carries hashes only "
+                                 f"the other engine uses ({', '.join(sorted(carried))}); run ./scripts/sync, which "
+                                 "writes extra.engine_hashes")
+
+
 # --- The three deliveries agree -------------------------------------------------
 
 
