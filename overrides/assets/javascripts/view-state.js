@@ -61,6 +61,13 @@
   // before it), so its underline starts under the view's tab.
   checkRadios(current, false);
 
+  // Runs `job` in the first task after the next paint: what a reader's
+  // click does not have to hold up (requestAnimationFrame runs before the
+  // paint; a timer set there, after it).
+  function afterPaint(job) {
+    requestAnimationFrame(function () { setTimeout(job); });
+  }
+
   // Material's anchor tracking (navigation.tracking) measures the headings'
   // offsets only when the page's height changes (its table-of-contents
   // component watches document.body's size; a window `resize` only
@@ -114,21 +121,19 @@
     var due = followAnchor;
     followAnchor = anchor;
     if (due) return;
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        var keep = followAnchor;
-        followAnchor = null;
-        var seen = waitingSets().filter(function (set) { return set.getBoundingClientRect().top <= innerHeight; });
-        if (!seen.length) return;
-        // The scroll that keeps the set in place is no reader's: it does not
-        // bring in the sets below (see laterSets).
-        watchingScroll = false;
-        keepingPlace(keep, function () {
-          seen.forEach(function (set) { set.removeAttribute("data-view-later"); });
-          checkRadios(current, true);
-        });
-        requestAnimationFrame(function () { watchingScroll = waitingSets().length > 0; });
+    afterPaint(function () {
+      var keep = followAnchor;
+      followAnchor = null;
+      var seen = waitingSets().filter(function (set) { return set.getBoundingClientRect().top <= innerHeight; });
+      if (!seen.length) return;
+      // The scroll that keeps the set in place is no reader's: it does not
+      // bring in the sets below (see laterSets).
+      watchingScroll = false;
+      keepingPlace(keep, function () {
+        seen.forEach(function (set) { set.removeAttribute("data-view-later"); });
+        checkRadios(current, true);
       });
+      requestAnimationFrame(function () { watchingScroll = waitingSets().length > 0; });
     });
   }
   function waitingSets() {
@@ -216,12 +221,10 @@
     var due = addressDue;
     addressDue = { section: section, from: location.href };
     if (due) return;
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        var want = addressDue;
-        addressDue = null;
-        writeAddress(location.href === want.from ? want.section : null);
-      });
+    afterPaint(function () {
+      var want = addressDue;
+      addressDue = null;
+      writeAddress(location.href === want.from ? want.section : null);
     });
   }
 
@@ -336,10 +339,8 @@
       var below = setsBelow().filter(others);
       keepingPlace(own, function () { show(view, { section: tab.heading, later: below }); });
     }
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
-      });
+    afterPaint(function () {
+      for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
     });
   }
   document.addEventListener("change", function (event) {
