@@ -117,9 +117,9 @@ BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {
 
 def everywhere(page, site, view: str) -> None:
     """The view shows in every place: sets, switch, address, permalinks, print line."""
+    settled(page)
     assert_view(page, view)
     assert f"view={view.lower()}" in page.url, page.url
-    settled(page)
     hrefs = page.evaluate("[...document.querySelectorAll('.md-content .headerlink')].map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(f"?view={view.lower()}#") for h in hrefs), hrefs[:3]
     # The printed line is written when the page is printed (idle-work.js, forPrint).

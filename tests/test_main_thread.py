@@ -332,6 +332,36 @@ def test_a_tab_click_changes_its_own_set_at_once_the_others_on_screen_after_the_
     assert page.evaluate(ARIA_PROBLEMS) == []
 
 
+# Clicks on tab links (set index, tab index), all in one task.
+CLICKS_IN_ONE_TASK = """clicks => {
+  const sets = [...document.querySelectorAll(".md-content .tabbed-set")];
+  for (const [set, tab] of clicks) sets[set].querySelectorAll(":scope > .tabbed-labels > label a")[tab].click();
+}"""
+
+
+@pytest.mark.parametrize("clicks, view", [
+    ([(0, 1), (1, 0)], "Developer"),  # the last click is back to the view the page showed
+    ([(0, 1), (1, 1)], "Engineer"),
+    ([(1, 1), (1, 0), (0, 1)], "Engineer"),
+], ids=["back-to-the-first-view", "both-to-the-second", "there-back-and-there"])
+def test_clicks_faster_than_the_paint_end_in_the_last_ones_view_everywhere(fresh_context, clicks, view):
+    # A click shows its view in its own set at once and everywhere else after
+    # the paint: clicks that come before then (a double tap, keys held down)
+    # leave every set, the header switch, the stored choice and the address
+    # in the last one's view.
+    page = fresh_context(viewport=PHONE).new_page()
+    page.goto("roles/")
+    settled(page)
+    page.evaluate(CLICKS_IN_ONE_TASK, clicks)
+    settled(page)
+    shown = page.evaluate(SHOWN_NOW)
+    assert shown == [view] * len(shown), f"after the clicks {clicks} the sets show {shown}, not all {view}"
+    assert page.evaluate("document.querySelector('.view-switch input:checked').value") == view
+    assert page.evaluate("__view.storedView()") == view
+    page.wait_for_function("view => location.search === `?view=${view}`", arg=view.lower())
+    assert page.evaluate(ARIA_PROBLEMS) == []
+
+
 @pytest.fixture
 def sets_left_waiting(fresh_context):
     """/software-examples/ at phone width, on a page that never idles, just after a click on the

@@ -103,10 +103,26 @@ def seed(page, values: dict[str, str]) -> None:
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, value])
 
 
+# Awaited in the page, in an async function: what the reader's last step set
+# going is done. That is what the site does just after the next paint
+# (view-state.js: a tab click's view in every set, then, one paint later,
+# the address) and the work it leaves for idle time (idle-work.js: the sets
+# below the window, permalinks, table focus, checklist labels). A frame that
+# never comes (a window the engine does not paint) is waited for 200 ms.
+SETTLE = """await new Promise(done => {
+  const afterPaint = next => {
+    let gone = false;
+    const go = () => { if (!gone) { gone = true; setTimeout(next); } };
+    requestAnimationFrame(go);
+    setTimeout(go, 200);
+  };
+  afterPaint(() => afterPaint(() => Promise.resolve(window.__idle && window.__idle.settled()).then(done)));
+});"""
+
+
 def settled(page) -> None:
-    """Wait until the work the site leaves for idle time (idle-work.js) is done:
-    permalinks, the printed address line, table focus, checklist labels."""
-    page.evaluate("() => window.__idle ? window.__idle.settled() : null")
+    """Wait until what the reader's last step set going is done (SETTLE)."""
+    page.evaluate(f"async () => {{ {SETTLE} }}")
 
 
 def watched_load(fresh_context, watch: str, path: str):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from .browser import SETTLE
 from .pages import NAV_PAGES
 from view_contract import DEFAULT_VIEW, STORAGE_NAME, VIEWS, view_of_fragment
 
@@ -34,19 +35,19 @@ def other_view(view: str) -> str:
 
 # --- In the browser ----------------------------------------------------------
 
-# Both read the page once it is idle: a click changes the sets below the
-# window after the next paint (view-state.js), where no reader sees them.
-SETTLED = "window.__idle && await window.__idle.settled();"
+# Both read the page once what the last click set going is done (SETTLE): a
+# tab click changes the other sets after the next paint, those below the
+# window in idle time (view-state.js), where no reader sees them.
 
 # Which panel each tab set shows on screen: "0" (Developer), "1" (Engineer), or how many.
-PANELS = """async () => { SETTLED return [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
+PANELS = """async () => { SETTLE return [...document.querySelectorAll(".md-content .tabbed-set")].map(set => {
   const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
   const shown = blocks.map((b, i) => getComputedStyle(b).display !== "none" ? i : -1).filter(i => i >= 0);
   return shown.length === 1 ? String(shown[0]) : `${shown.length} panels shown`;
-}); }""".replace("SETTLED", SETTLED)
+}); }""".replace("SETTLE", SETTLE)
 
 # Per tab set, in page order: the label selected, and whether its own panel is the one on screen.
-SHOWN_VIEWS = """async () => { SETTLED return [...document.querySelectorAll(".tabbed-set")].map(set => {
+SHOWN_VIEWS = """async () => { SETTLE return [...document.querySelectorAll(".tabbed-set")].map(set => {
   const checked = set.querySelector(":scope > input:checked");
   const label = checked && set.querySelector(`:scope > .tabbed-labels > label[for="${checked.id}"]`);
   if (!label) return "no tab selected";
@@ -54,7 +55,7 @@ SHOWN_VIEWS = """async () => { SETTLED return [...document.querySelectorAll(".ta
   const shown = blocks.filter(b => getComputedStyle(b).display !== "none");
   const inputs = [...set.querySelectorAll(":scope > input")];
   return label.textContent.trim() + (shown.length === 1 && blocks.indexOf(shown[0]) === inputs.indexOf(checked) ? "" : " (wrong panel shown)");
-}); }""".replace("SETTLED", SETTLED)
+}); }""".replace("SETTLE", SETTLE)
 
 # Selectors: a tab set's labels, and the options of the header's view switch.
 TAB_LABEL = ".tabbed-set > .tabbed-labels > label"

@@ -90,7 +90,7 @@
   // a task each (BENCHMARKS.md, 2026-12-05), so a click answers with what the
   // reader sees. The header switch leaves the sets below the window (read
   // here before anything is written, so measuring them costs no layout of
-  // its own); a tab click, every set but its own (followAfterPaint, below).
+  // its own); a tab click, the sets below the window too (`follow`, below).
   // Meanwhile `data-view-later` keeps each showing the view it showed
   // (view-tabs.css; the views are two, so that is the other one), with its
   // radios; they change in idle time (idle-work.js), at once when the reader
@@ -108,40 +108,13 @@
       checkRadios(current, true);
     });
   }
-  // A reader's click on a tab answers with the clicked set alone, as a click
-  // on stock does: every other set waits, and those on screen or above it
-  // follow in one task just after the paint, keeping the clicked set where
-  // the reader sees it (the sets above it change height). Changing every set
-  // on screen in its own task (each set's change event, style and layout),
-  // the click's handlers took about 15 ms at full speed on /roles/; with the
-  // clicked set alone, 7.5 (BENCHMARKS.md, 2026-12-05). The other sets on
-  // screen change in the next frame.
-  var followAnchor = null;
-  function followAfterPaint(anchor) {
-    var due = followAnchor;
-    followAnchor = anchor;
-    if (due) return;
-    afterPaint(function () {
-      var keep = followAnchor;
-      followAnchor = null;
-      var seen = waitingSets().filter(function (set) { return set.getBoundingClientRect().top <= innerHeight; });
-      if (!seen.length) return;
-      // The scroll that keeps the set in place is no reader's: it does not
-      // bring in the sets below (see laterSets).
-      watchingScroll = false;
-      keepingPlace(keep, function () {
-        seen.forEach(function (set) { set.removeAttribute("data-view-later"); });
-        checkRadios(current, true);
-      });
-      requestAnimationFrame(function () { watchingScroll = waitingSets().length > 0; });
-    });
-  }
   function waitingSets() {
     return Array.prototype.slice.call(document.querySelectorAll(".md-content .tabbed-set[data-view-later]"));
   }
   function catchUp(waiting) {
     var set = waiting.shift();
     if (!set) return null;
+    follow(); // a click's view first, if it is still waiting for the paint
     if (set.hasAttribute("data-view-later")) catchUpSets([set]);
     return function () { return catchUp(waiting); };
   }
@@ -161,12 +134,16 @@
   }
   var watchingScroll = false;
   function catchUpNow() {
+    follow();
     watchingScroll = false;
     catchUpSets(waitingSets());
     __idle.flush("view-later"); // finds nothing left to change
   }
   document.addEventListener("focusin", function (event) {
-    if (event.target.closest && event.target.closest("[data-view-later]")) catchUpNow();
+    var set = event.target.closest && event.target.closest("[data-view-later]");
+    // The set a reader just clicked shows what they chose (an arrow key
+    // focuses the tab it clicked).
+    if (set && !(clicked && clicked.own === set)) catchUpNow();
   }, true);
   window.addEventListener("scroll", function () { if (watchingScroll) catchUpNow(); }, { passive: true });
 
@@ -178,6 +155,7 @@
   // `how.afterPaint`: a reader's click, whose address waits for the paint.
   function show(view, how) {
     how = how || {};
+    follow(); // a click's view first, if it is still waiting for the paint
     if (view !== current && !how.keepNote) dismissNote();
     var changed = view !== current;
     current = view;
@@ -312,10 +290,12 @@
     return found;
   }
 
-  // A tab the reader chose (click, key, fragment): the owner shows its view
-  // in every set, stores it, names the set's section in the address and
-  // keeps the set where it was on screen (the sets above it change height).
-  // Keeping it in place scrolls the page, and Material's anchor tracking
+  // A tab chosen (a fragment, which Material answers by clicking the radio;
+  // a click on the label's edge or a script's; a reader's click on its link,
+  // below, after the paint): the owner shows its view in every set, stores
+  // it, names the set's section in the address and keeps the set where it
+  // was on screen (the sets above it change height). Keeping it in place
+  // scrolls the page, and Material's anchor tracking
   // would then rewrite the address 250 ms later to the section at the top of
   // the window. Its tracking stops at a `hashchange`, which drops the write
   // it has waiting, and 250 ms later restarts ignoring the position it finds;
@@ -325,27 +305,60 @@
   // mountTableOfContents.) They go out just after the next paint, well inside
   // those 250 ms: Material's listeners are no part of what the reader waits
   // for.
-  var readerClick = false; // a reader's click on a tab's link is being answered
   function choose(input) {
     var view = viewOf(input);
-    var tab = contract.ofFragment(input.id);
     if (!view) return;
     var own = input.closest(".tabbed-set");
-    var others = function (set) { return set !== own; };
-    if (readerClick) {
-      followAfterPaint(own);
-      show(view, { section: tab.heading, later: sets().filter(others), afterPaint: true });
-    } else {
-      var below = setsBelow().filter(others);
-      keepingPlace(own, function () { show(view, { section: tab.heading, later: below }); });
-    }
-    afterPaint(function () {
-      for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+    var below = setsBelow().filter(function (set) { return set !== own; });
+    keepingPlace(own, function () { show(view, { section: contract.ofFragment(input.id).heading, later: below }); });
+    afterPaint(stopTracking);
+  }
+  function stopTracking() {
+    for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
+  }
+
+  // A reader's click on a tab (a pointer, or an arrow key through
+  // tabs-aria.js) answers as a click on stock does: in the click's task the
+  // clicked set alone shows the chosen view (its `data-view-later` sets it
+  // against the root's). The view itself, with every other set on screen or
+  // above it, the header switch and the address, follows in one task just
+  // after the paint (`follow`), keeping the clicked set where the reader sees
+  // it while the sets above it change height; the sets below the window
+  // follow in idle time (laterSets). Anything that shows a view or catches
+  // up a set before then runs the follow first. Changing the root in the
+  // click restyled every set's panels and labels, the header switch and the
+  // page's end within the click's frame: at full speed on /roles/, 41
+  // elements restyled and 24 laid out, against stock's 13 and 13
+  // (BENCHMARKS.md, 2026-12-05).
+  var readerClick = false; // a reader's click on a tab's link is being answered
+  var clicked = null; // the click waiting for the paint: { view, own, section }
+  function answerClick(input) {
+    var view = input && viewOf(input);
+    if (!view) return;
+    var own = input.closest(".tabbed-set");
+    own.toggleAttribute("data-view-later", view !== current);
+    contract.remember(view);
+    if (!clicked) afterPaint(follow);
+    clicked = { view: view, own: own, section: contract.ofFragment(input.id).heading };
+  }
+  function follow() {
+    var due = clicked;
+    if (!due) return;
+    clicked = null;
+    var below = setsBelow().filter(function (set) { return set !== due.own; });
+    // The scroll that keeps the set in place is no reader's: it does not
+    // bring in the sets below (see laterSets).
+    watchingScroll = false;
+    keepingPlace(due.own, function () {
+      // Back to the view the page shows (clicks there and back): every set shows it.
+      if (due.view === current) waitingSets().forEach(function (set) { set.removeAttribute("data-view-later"); });
+      show(due.view, { section: due.section, later: below, afterPaint: true, store: false });
     });
+    afterPaint(stopTracking);
   }
   document.addEventListener("change", function (event) {
     var input = event.target;
-    if (selecting || !input.matches(".tabbed-set > input") || !input.checked) return;
+    if (selecting || readerClick || !input.matches(".tabbed-set > input") || !input.checked) return;
     choose(input);
   }, true);
   // A click on the tab already shown changes nothing, so no change event:
@@ -353,7 +366,7 @@
   // before this runs; the change event above takes it.)
   document.addEventListener("click", function (event) {
     var input = event.target;
-    if (selecting || !input.matches || !input.matches(".tabbed-set > input")) return;
+    if (selecting || readerClick || !input.matches || !input.matches(".tabbed-set > input")) return;
     if (input.checked && viewOf(input) === current) choose(input);
   }, true);
 
@@ -373,6 +386,7 @@
     event.stopPropagation();
     readerClick = true;
     try { link.parentElement.click(); } finally { readerClick = false; }
+    answerClick(document.getElementById(link.parentElement.htmlFor));
   }, true);
 
   // The header switch: two radios named for assistive technology, built
