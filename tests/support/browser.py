@@ -108,15 +108,17 @@ def seed(page, values: dict[str, str]) -> None:
 # (view-state.js: a tab click's view in every set, then, one paint later,
 # the address) and the work it leaves for idle time (idle-work.js: the sets
 # below the window, permalinks, table focus, checklist labels). A frame that
-# never comes (a window the engine does not paint) is waited for 200 ms.
-SETTLE = """await new Promise(done => {
+# never comes (a window the engine does not paint) is waited for 200 ms; a
+# page without the site's scripts (JavaScript off, or site.js blocked, where
+# no timer may ever run) has nothing to wait for.
+SETTLE = """if (window.__idle) await new Promise(done => {
   const afterPaint = next => {
     let gone = false;
     const go = () => { if (!gone) { gone = true; setTimeout(next); } };
     requestAnimationFrame(go);
     setTimeout(go, 200);
   };
-  afterPaint(() => afterPaint(() => Promise.resolve(window.__idle && window.__idle.settled()).then(done)));
+  afterPaint(() => afterPaint(() => window.__idle.settled().then(done)));
 });"""
 
 
