@@ -295,16 +295,16 @@
   // below, after the paint): the owner shows its view in every set, stores
   // it, names the set's section in the address and keeps the set where it
   // was on screen (the sets above it change height). Keeping it in place
-  // scrolls the page, and Material's anchor tracking
-  // would then rewrite the address 250 ms later to the section at the top of
-  // the window. Its tracking stops at a `hashchange`, which drops the write
-  // it has waiting, and 250 ms later restarts ignoring the position it finds;
-  // it also ignores the first such event when the page opened without a
-  // fragment (it skips one emission of its location target), so the event
-  // goes out twice. (Material's table-of-contents component,
-  // mountTableOfContents.) They go out just after the next paint, well inside
-  // those 250 ms: Material's listeners are no part of what the reader waits
-  // for.
+  // scrolls the page, and Material's anchor tracking would then rewrite the
+  // address 250 ms later to the section at the top of the window. Its
+  // tracking stops at a `hashchange`, which drops the write it has waiting,
+  // and 250 ms later restarts ignoring the position it finds; it also
+  // ignores the first such event when the page opened without a fragment
+  // (it skips one emission of its location target), so the event goes out
+  // twice (`stopTracking`; Material's table-of-contents component,
+  // mountTableOfContents). They go out just after the next paint, well
+  // inside those 250 ms: Material's listeners are no part of what the
+  // reader waits for.
   function choose(input) {
     var view = viewOf(input);
     if (!view) return;
