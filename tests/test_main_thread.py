@@ -273,7 +273,9 @@ CLICK_AND_FOLLOW = """index => new Promise(done => {
   own.querySelectorAll(":scope > .tabbed-labels > label a")[1].click();
   document.removeEventListener("change", count, true);
   window.removeEventListener("hashchange", countHash);
-  const inTask = { changes, hashchanges, addresses: window.__addresses, ...read() };
+  const inTask = { changes, hashchanges, addresses: window.__addresses, ...read(),
+    root: document.documentElement.getAttribute("data-view"),
+    switchSays: document.querySelector(".view-switch input:checked").value };
   requestAnimationFrame(() => setTimeout(() => setTimeout(() => done({ before, inTask, after: read() }))));
 })"""
 
@@ -315,6 +317,12 @@ def test_a_tab_click_changes_its_own_set_at_once_the_others_on_screen_after_the_
     # click, here and on stock, more than the rest of the click. The events
     # that keep Material's anchor tracking from rewriting it go out after the
     # paint too (its listeners took 3 to 15 ms).
+    # The root's view and the header switch wait for the paint too: changing
+    # the root in the click restyled every set's panels and labels and the
+    # switch in the click's frame (41 elements on /roles/ against stock's 13).
+    assert (in_task["root"], in_task["switchSays"]) == ("developer", "Developer"), (
+        f"in the click's task the root says {in_task['root']!r} and the switch {in_task['switchSays']!r}: "
+        "both should follow after the paint")
     assert in_task["addresses"] == 0, f"the click changed the address {in_task['addresses']} times in its task"
     assert in_task["hashchanges"] == 0, f"{in_task['hashchanges']} hashchange events in the click's task"
     # Just after the paint: every set on screen shows the view, and the
