@@ -21,6 +21,9 @@ path, and from those builds writes:
   front matter names it;
 - mkdocs.yml, `extra.inline_theme_css`: the palette stylesheet each engine
   links, which overrides/page.html inlines instead;
+- overrides/<that path>: each engine's palette stylesheet with only the
+  colours theme.palette names, which the template reads before the engine's
+  own file (the palette, pruned: below);
 - mkdocs.yml, `extra.content_security_policy`: the sha256 of every inline
   script and style the builds hold (script-src, style-src), each labelled;
   and `extra.page_css_hashes`: which of them is a page_css file's;
@@ -47,6 +50,7 @@ import base64
 import concurrent.futures
 import difflib
 import hashlib
+import importlib.util
 import os
 import posixpath
 import re
@@ -80,7 +84,8 @@ PAGE_STYLE = "assets/stylesheets/{name}.min.css"  # under overrides/; a file und
 def generated(config: dict) -> list[str]:
     """The theme files under overrides/ this script writes."""
     return [BUNDLE, HEAD_SCRIPT, INLINE_CSS, *(PAGE_SCRIPT.format(name=name) for name in page_js(config)),
-            *(PAGE_STYLE.format(name=name) for name in page_css(config))]
+            *(PAGE_STYLE.format(name=name) for name in page_css(config)),
+            *((config.get("extra") or {}).get("inline_theme_css") or [])]
 
 
 def page_css(config: dict) -> dict[str, str]:
@@ -454,7 +459,7 @@ def cached_builds(project: Path, root: Path) -> list[Build]:
 
 
 def own_builds(root: Path, project: Path, site_js: str, head_js: str, own_pages_js: dict[str, str],
-               listed: list[str], css: dict[str, str]) -> tuple[list[Build], dict[str, str]]:
+               listed: list[str], css: dict[str, str], config: dict) -> tuple[list[Build], dict[str, str]]:
     """The checkout with its derived scripts as they should be, built by both
     engines (cached_builds), and the palette stylesheets each one links."""
     copy_inputs(root, project)
@@ -462,7 +467,15 @@ def own_builds(root: Path, project: Path, site_js: str, head_js: str, own_pages_
     (project / "overrides" / HEAD_SCRIPT).write_text(head_js, encoding="utf-8")
     for path, text in {**own_pages_js, **css}.items():
         (project / "overrides" / path).write_text(text, encoding="utf-8")
+    names = dict(zip(ENGINES, listed))
     for _ in range(2):
+        # The pruned palettes as they should be; a name an upgrade dropped leaves no copy behind.
+        for path in listed:
+            (project / "overrides" / path).unlink(missing_ok=True)
+        shipped = {engine: path for engine, path in names.items() if (theme_folder(engine) / path).is_file()}
+        for path, text in pruned_palettes(shipped, config).items():
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / path).write_text(text, encoding="utf-8")
         builds = cached_builds(project, root)
         names = palette_names(builds, listed)
         if sorted(names.values()) == sorted(listed):
@@ -495,8 +508,9 @@ def palette_names(builds: list[Build], listed: list[str]) -> dict[str, str]:
             continue
         styles = {style.get_text() for style in home.head.find_all("style")}
         for path in listed:
+            # Each build also publishes the other engine's pruned copy (overrides/): the engine's own name counts.
             file = build.path / path
-            if file.is_file() and file.read_text(encoding="utf-8") in styles:
+            if (theme_folder(build.engine) / path).is_file() and file.is_file() and file.read_text(encoding="utf-8") in styles:
                 names[build.engine] = path
                 break
         else:
@@ -507,6 +521,110 @@ def palette_names(builds: list[Build], listed: list[str]) -> dict[str, str]:
 
 def inline_theme_css_lines(names: dict[str, str]) -> list[str]:
     return [f"- {names[engine]}  # {ENGINE_NAMES[engine]}" for engine in ENGINES]
+
+
+# --- The palette, pruned ---------------------------------------------------------
+# Each engine's palette stylesheet defines every colour Material offers (21
+# primary, 16 accent); a page uses the schemes and the colours mkdocs.yml's
+# theme.palette names. Since overrides/page.html inlines the palette in every
+# page's bytes, this script writes a copy holding only those rules at the
+# engine's own path under overrides/ (theme.custom_dir), which the template
+# loader reads before the engine's file: the inlined palette goes from about
+# 2.0 to 0.9 KiB gzipped a page. Own code, because nothing maintained prunes
+# by the theme's settings (PurgeCSS keeps a rule by what a page's HTML
+# holds, and would need the built pages). Change a colour in mkdocs.yml, and
+# ./scripts/sync writes the copy again; `--check` fails until it has.
+
+def theme_folder(engine: str) -> Path:
+    """Where the engine's installed package keeps its templates and assets."""
+    package = "material" if engine == "mkdocs" else "zensical"
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise SyncError(f"{package} is not installed here: run ./scripts/install (or ./scripts/test) first")
+    return Path(spec.origin).parent / "templates"
+
+
+def palette_colours(config: dict) -> dict[str, set[str]]:
+    """The primary and accent colours theme.palette names, as Material writes
+    them on <body> (a space becomes a hyphen; indigo when left out)."""
+    palette = (config.get("theme") or {}).get("palette") or []
+    entries = [palette] if isinstance(palette, dict) else list(palette)
+    return {kind: {str(entry.get(kind) or "indigo").replace(" ", "-") for entry in entries}
+            for kind in ("primary", "accent")}
+
+
+def split_outside(text: str, sep: str) -> list[str]:
+    """`text` split at each `sep` outside quotes, brackets and parentheses."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+def css_blocks(css: str, where: str) -> list[tuple[str, str]]:
+    """The top-level (prelude, body) pairs of minified CSS; a body keeps its nested blocks."""
+    blocks, depth, quote, start, opened = [], 0, "", 0, 0
+    for i, ch in enumerate(css):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "{":
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                blocks.append((css[start:opened].strip(), css[opened + 1:i]))
+                start = i + 1
+    if depth or quote or css[start:].strip():
+        raise SyncError(f"{where} is not CSS this script can read (unbalanced braces or quotes); "
+                        "pin the engine's previous release or drop the file from extra.inline_theme_css")
+    return blocks
+
+
+PALETTE_COLOUR = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
+
+
+def pruned_palette(css: str, colours: dict[str, set[str]], where: str) -> str:
+    """The palette without the selectors of colours the site does not use; a rule left with none goes."""
+    kept = []
+    for prelude, body in css_blocks(re.sub(r"/\*.*?\*/", "", css, flags=re.S), where):
+        if prelude.startswith("@"):
+            inner = pruned_palette(body, colours, where) if "{" in body else body
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+            continue
+        selectors = [s for s in split_outside(prelude, ",")
+                     if all(name in colours[kind] for kind, name in PALETTE_COLOUR.findall(s))]
+        if selectors:
+            kept.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(kept)
+
+
+def pruned_palettes(names: dict[str, str], config: dict) -> dict[str, str]:
+    """overrides/<path> -> the engine's palette at `path`, pruned (names: engine -> path)."""
+    colours = palette_colours(config)
+    files = {}
+    for engine, path in names.items():
+        original = theme_folder(engine) / path
+        if not original.is_file():
+            raise SyncError(f"{short(engine)} ships no {path}, which extra.inline_theme_css names: "
+                            "run ./scripts/sync with the engines requirements*.txt pins installed")
+        code = pruned_palette(original.read_text(encoding="utf-8"), colours, f"{short(engine)}'s {path}")
+        # The template includes the file, as with css_code(): a space keeps "{#" from reading as Jinja.
+        files[f"overrides/{path}"] = re.sub(r"\{(?=[{%#])", "{ ", code)
+    return files
 
 
 # --- Content-Security-Policy -------------------------------------------------------
@@ -786,8 +904,8 @@ def contract_with_new_urls(text: str, site: Path) -> str:
 
 # --- Putting it together -----------------------------------------------------------
 
-def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str, str]:
-    """Every derived file's text as it should be, by path from `root`.
+def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str, str | None]:
+    """Every derived file's text as it should be, by path from `root` (None: the file goes).
 
     `built`: each engine's build of the checkout as it is, at a host's root
     (a test run's own builds), read instead of building: a source edited
@@ -807,7 +925,8 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
             builds = [Build(engine, "", built[engine]) for engine in ENGINES]
             names = palette_names(builds, listed)
         else:
-            builds, names = own_builds(root, Path(tmp) / "project", site_js, head_js, own_pages_js, listed, css)
+            builds, names = own_builds(root, Path(tmp) / "project", site_js, head_js, own_pages_js, listed, css,
+                                       config)
         found, themed = inline_code(builds)
         own = own_code(root, config)
         labels = {h: describe(entry, themed, own, names, builds) for h, entry in found.items()}
@@ -826,6 +945,10 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
             f"overrides/{BUNDLE}": site_js,
             f"overrides/{HEAD_SCRIPT}": head_js,
             **{f"overrides/{path}": text for path, text in {**own_pages_js, **css}.items()},
+            # A palette an upgrade renamed: its pruned copy goes (None), the new one comes.
+            **{f"overrides/{path}": None for path in listed
+               if path not in names.values() and (root / "overrides" / path).is_file()},
+            **pruned_palettes(names, config),
             "mkdocs.yml": new_yml,
             "docs/_headers": headers_file(headers),
             "deploy/nginx.conf": replace_block(nginx, "headers", nginx_lines(headers), "deploy/nginx.conf"),
@@ -855,8 +978,13 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
             continue
         stale.append(path)
         if args.check:
-            sys.stdout.writelines(difflib.unified_diff(
-                current.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
+            # A file whose last line has no newline (a minified palette) still ends its part of the diff.
+            sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in difflib.unified_diff(
+                current.splitlines(keepends=True), (text or "").splitlines(keepends=True), f"a/{path}",
+                "/dev/null" if text is None else f"b/{path}"))
+        elif text is None:  # only a palette copy this script wrote for a name the engine has dropped (expected_files)
+            file.unlink()
+            print(f"scripts/sync: removed {path}")
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(text, encoding="utf-8")

@@ -5,7 +5,8 @@ with ./scripts/bench (ARCHITECTURE.md, "Performance"):
 
 - Material's palette stylesheet is inlined, not linked (extra.inline_theme_css
   in mkdocs.yml names it for each engine), so main.css is the only stylesheet
-  the first paint waits for;
+  the first paint waits for; ./scripts/sync prunes it to the colours
+  mkdocs.yml names, which must paint as the whole file would;
 - Material's JavaScript bundle is deferred, so it does not count as
   render-blocking; it still runs before DOMContentLoaded and before site.js.
 
@@ -17,8 +18,11 @@ back to Material's defaults.
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
+import sync  # scripts/sync.py
 from conftest import both_engines
 from support.config import mkdocs_yml as config
 
@@ -84,3 +88,34 @@ def test_dark_scheme_colours_come_from_the_inlined_palette(site, fresh_context):
         assert (luminance < 0.3) if dark else (luminance > 0.9), (
             f"{site.engine}, {scheme} scheme: page background luminance {luminance:.2f}; "
             "the palette's colours did not apply (overrides/page.html, block styles)")
+
+
+@both_engines
+def test_the_pruned_palette_paints_what_the_engines_own_palette_would(site, fresh_context):
+    """./scripts/sync inlines the palette with only mkdocs.yml's colours (scripts/sync.py, "The palette,
+    pruned"): every colour the engine's whole file gives this site's pages must come out the same."""
+    path = next(name for name in inline_theme_css() if (sync.theme_folder(site.engine) / name).is_file())
+    original = (sync.theme_folder(site.engine) / path).read_text(encoding="utf-8")
+    names = sorted(set(re.findall(r"(--md-[\w-]+):", original)))
+    assert len(names) > 30, f"{path}: found {len(names)} custom properties; is it still the palette?"
+    read = """names => {
+      const body = getComputedStyle(document.body), header = getComputedStyle(document.querySelector('.md-header'));
+      return [...names.map(name => name + ': ' + body.getPropertyValue(name).trim()),
+              'header: ' + header.backgroundColor, 'link: ' + getComputedStyle(document.querySelector('.md-content a')).color];
+    }"""
+    for scheme in ("dark", "light"):
+        # Policy off, so the test may swap the inlined palette's text for the engine's own file.
+        page = fresh_context(color_scheme=scheme, bypass_csp=True).new_page()
+        page.goto("article/")
+        pruned = page.evaluate(read, names)
+        swapped = page.evaluate("""original => {
+          const style = [...document.querySelectorAll('head > style')].find(s => s.textContent.includes('color-scheme:dark'));
+          if (!style) return false;
+          style.textContent = original;
+          return true;
+        }""", original)
+        assert swapped, f"{site.engine}: no inlined palette <style> on article/ (overrides/page.html, block styles)"
+        whole = page.evaluate(read, names)
+        differ = [f"{a}  (with the whole file: {b})" for a, b in zip(pruned, whole) if a != b]
+        assert not differ, (f"{site.engine}, {scheme} scheme: the pruned palette paints differently; "
+                            "scripts/sync.py (pruned_palette) dropped a rule this site's colours need:\n" + "\n".join(differ))

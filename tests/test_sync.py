@@ -33,11 +33,13 @@ def test_every_derived_file_in_the_checkout_is_up_to_date(builds):
     # of the checkout rather than two more (the command itself is run on a
     # copy below).
     expected = sync.expected_files(ROOT, built={engine: builds.get(engine).path for engine in ENGINES})
+    # A text of None: the file must be gone (a palette an upgrade renamed).
     stale = {path: "".join(difflib.unified_diff(
                  (ROOT / path).read_text(encoding="utf-8").splitlines(keepends=True) if (ROOT / path).is_file() else [],
-                 text.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
+                 (text or "").splitlines(keepends=True), f"a/{path}", f"b/{path}"))
              for path, text in expected.items()
-             if not (ROOT / path).is_file() or (ROOT / path).read_text(encoding="utf-8") != text}
+             if (ROOT / path).is_file() != (text is not None)
+             or (text is not None and (ROOT / path).read_text(encoding="utf-8") != text)}
     assert not stale, (f"derived files are stale ({', '.join(stale)}); run ./scripts/sync and commit what it writes:\n"
                        + "".join(stale.values()))
 
@@ -77,3 +79,27 @@ def test_an_edited_script_is_minified_afresh_not_taken_from_the_cache(tmp_path, 
     assert "+1" in before and "+2" in after, (before, after)
     assert sync.minified("window.viewCount = function (n) { return n + 1; };\n", "a.js") == before
     assert len(list(tmp_path.glob("*.js"))) == 2, "one kept output for each input"
+
+
+# --- The palette, pruned to the colours mkdocs.yml names ------------------------------
+
+MATERIAL_PALETTE = next(path for path in sync.load_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+                        ["extra"]["inline_theme_css"] if (sync.theme_folder("mkdocs") / path).is_file())
+
+
+def test_the_palette_keeps_the_colours_a_site_names_and_drops_the_rest():
+    whole = (sync.theme_folder("mkdocs") / MATERIAL_PALETTE).read_text(encoding="utf-8")
+    colours = sync.palette_colours({"theme": {"palette": [{"scheme": "default", "primary": "deep purple"},
+                                                          {"scheme": "slate", "primary": "teal", "accent": "lime"}]}})
+    assert colours == {"primary": {"deep-purple", "teal"}, "accent": {"indigo", "lime"}}, "unset means indigo, as Material"
+    pruned = sync.pruned_palette(whole, colours, MATERIAL_PALETTE)
+    named = set(sync.PALETTE_COLOUR.findall(pruned))
+    assert named == {("primary", "deep-purple"), ("primary", "teal"), ("accent", "indigo"), ("accent", "lime")}, named
+    assert "color-scheme:dark" in pruned, "the dark scheme's own rule went with the colours"
+    assert len(pruned) < len(whole) / 2, (len(pruned), len(whole))
+    assert sync.css_blocks(pruned, "pruned"), "the pruned palette is not CSS the script reads back"
+
+
+def test_unreadable_palette_css_is_an_error_naming_the_file():
+    with pytest.raises(sync.SyncError, match="palette.x.css is not CSS"):
+        sync.pruned_palette("[data-md-color-primary=red]{color:red", {"primary": set(), "accent": set()}, "palette.x.css")
