@@ -340,10 +340,71 @@ def test_a_tab_click_changes_its_own_set_at_once_the_others_on_screen_after_the_
     assert page.evaluate(ARIA_PROBLEMS) == []
 
 
-# Clicks on tab links (set index, tab index), all in one task.
+# Clicks the header switch's Engineer radio, as a pointer or a key does, and
+# reads in the click's task and again just after the paint: what each set on
+# screen shows, the root's view, the switch, the stored choice, the change
+# events the sets' radios got, and where the section being read is on screen.
+SWITCH_AND_FOLLOW = """() => new Promise(done => {
+  let changes = 0;
+  const count = event => { if (event.target.matches(".tabbed-set > input")) changes++; };
+  const sets = [...document.querySelectorAll(".md-content .tabbed-set")];
+  const headings = [...document.querySelectorAll(".md-content article :is(h2, h3)")];
+  const reading = headings.filter(h => h.getBoundingClientRect().top <= innerHeight / 3).pop();
+  const read = () => ({
+    reading: reading.getBoundingClientRect().top,
+    shown: sets.filter(set => {
+      const box = set.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    }).map(set => ["Developer", "Engineer"][[...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")]
+      .findIndex(block => getComputedStyle(block).display !== "none")]),
+    root: document.documentElement.getAttribute("data-view"),
+    switchSays: document.querySelector(".view-switch input:checked").value,
+    stored: __view.storedView(),
+  });
+  const before = read();
+  document.addEventListener("change", count, true);
+  document.querySelector(".view-switch input[value=Engineer]").click();
+  document.removeEventListener("change", count, true);
+  const inTask = { changes, ...read() };
+  requestAnimationFrame(() => setTimeout(() => setTimeout(() => done({ before, inTask, after: read() }))));
+})"""
+
+
+def test_a_switch_click_changes_the_switch_at_once_and_the_sets_after_the_paint(fresh_context):
+    # As a tab click changes only its own set before the paint, a click on
+    # the header switch changes only the switch (and stores the choice): the
+    # sets on screen and the root follow in the first task after it, keeping
+    # the section being read where it was.
+    page = fresh_context(viewport=PHONE).new_page()
+    page.goto("roles/")
+    settled(page)
+    page.evaluate("document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none'")
+    assert page.evaluate(BESIDE_ANOTHER_SET) > 0, "no two view tab sets of /roles/ share the window at phone width"
+    switched = page.evaluate(SWITCH_AND_FOLLOW)
+    before, in_task, after = switched["before"], switched["inTask"], switched["after"]
+    assert len(before["shown"]) >= 2 and set(before["shown"]) == {"Developer"}, before
+    assert (in_task["switchSays"], in_task["stored"]) == ("Engineer", "Engineer"), (
+        f"in the click's task the switch says {in_task['switchSays']!r} and the stored choice is "
+        f"{in_task['stored']!r}: both are the reader's answer, at once")
+    assert (in_task["root"], in_task["shown"], in_task["changes"]) == ("developer", before["shown"], 0), (
+        f"in the click's task the root says {in_task['root']!r}, the sets on screen show {in_task['shown']} "
+        f"and {in_task['changes']} radios changed: all of it should follow after the paint")
+    assert after["root"] == "engineer" and set(after["shown"]) == {"Engineer"}, after
+    assert abs(after["reading"] - before["reading"]) <= 1, (
+        f"the section being read moved from {before['reading']} px to {after['reading']} px on screen")
+    assert_every_set_shows(page, "Engineer")  # once the page is idle
+    page.wait_for_function("() => location.search === '?view=engineer'")
+    assert page.evaluate(ARIA_PROBLEMS) == []
+
+
+# Clicks on tab links (set index, tab index) or the header switch ("switch",
+# view), all in one task.
 CLICKS_IN_ONE_TASK = """clicks => {
   const sets = [...document.querySelectorAll(".md-content .tabbed-set")];
-  for (const [set, tab] of clicks) sets[set].querySelectorAll(":scope > .tabbed-labels > label a")[tab].click();
+  for (const [set, tab] of clicks) {
+    if (set === "switch") document.querySelector(`.view-switch input[value=${tab}]`).click();
+    else sets[set].querySelectorAll(":scope > .tabbed-labels > label a")[tab].click();
+  }
 }"""
 
 
@@ -351,7 +412,11 @@ CLICKS_IN_ONE_TASK = """clicks => {
     ([(0, 1), (1, 0)], "Developer"),  # the last click is back to the view the page showed
     ([(0, 1), (1, 1)], "Engineer"),
     ([(1, 1), (1, 0), (0, 1)], "Engineer"),
-], ids=["back-to-the-first-view", "both-to-the-second", "there-back-and-there"])
+    ([(0, 1), ("switch", "Developer")], "Developer"),
+    ([("switch", "Engineer"), (1, 0)], "Developer"),
+    ([("switch", "Engineer"), ("switch", "Developer"), ("switch", "Engineer")], "Engineer"),
+], ids=["back-to-the-first-view", "both-to-the-second", "there-back-and-there",
+        "tab-then-switch-back", "switch-then-tab-back", "switch-there-back-and-there"])
 def test_clicks_faster_than_the_paint_end_in_the_last_ones_view_everywhere(fresh_context, clicks, view):
     # A click shows its view in its own set at once and everywhere else after
     # the paint: clicks that come before then (a double tap, keys held down)
@@ -368,6 +433,34 @@ def test_clicks_faster_than_the_paint_end_in_the_last_ones_view_everywhere(fresh
     assert page.evaluate("__view.storedView()") == view
     page.wait_for_function("view => location.search === `?view=${view}`", arg=view.lower())
     assert page.evaluate(ARIA_PROBLEMS) == []
+
+
+# A click and printing in one task: what paper would show at that moment.
+CLICK_THEN_PRINT = """control => {
+  if (control === "switch") document.querySelector(".view-switch input[value=Engineer]").click();
+  else document.querySelector(".md-content .tabbed-set .tabbed-labels > label:nth-child(2) a").click();
+  window.dispatchEvent(new Event("beforeprint"));
+  return {
+    root: document.documentElement.getAttribute("data-view"),
+    waiting: document.querySelectorAll(".md-content .tabbed-set[data-view-later]").length,
+    line: document.querySelector("[data-print-address]").textContent,
+  };
+}"""
+
+
+@pytest.mark.parametrize("control", ["tab", "switch"])
+def test_a_page_printed_before_the_clicks_paint_prints_the_chosen_view(fresh_context, control):
+    # A script's print() in the click's own task: the view that waits for
+    # the paint comes first (idle-work.js, beforePrint), so paper shows it in
+    # every set and names it in the printed address line.
+    page = fresh_context(viewport=PHONE).new_page()
+    page.goto("roles/")
+    settled(page)
+    paper = page.evaluate(CLICK_THEN_PRINT, control)
+    assert paper["root"] == "engineer" and paper["waiting"] == 0, (
+        f"printed in the click's task after a {control} click, the root says {paper['root']!r} and "
+        f"{paper['waiting']} sets are still marked data-view-later")
+    assert paper["line"].startswith("Printed in the Engineer view"), paper["line"]
 
 
 @pytest.fixture

@@ -25,10 +25,14 @@
  *   every link's printed address). It never runs in idle time, where it
  *   would still be script time on every visit (BENCHMARKS.md, 2026-12-05);
  *   it runs, all of it, when the page is printed.
+ * - `beforePrint(job)`: runs first each time the page is printed, before
+ *   any job above (a view a reader's click chose that still waits for the
+ *   paint, so that paper shows it everywhere).
  #}*/
 (function () {
   var waiting = {}; /*{# name -> job, in the order first queued #}*/
   var paper = {}; /*{# name -> job that only printing runs #}*/
+  var first = []; /*{# jobs printing runs before the others #}*/
   var scheduled = false;
   var settling = [];
 
@@ -45,10 +49,14 @@
     return job;
   }
 
+  function report(error) {
+    setTimeout(function () { throw error; }); /*{# reported, the queue goes on #}*/
+  }
+
   /*{# Runs a job; what it returns (the rest of its work) waits its turn. #}*/
   function finish(name, job) {
     var rest = null;
-    try { rest = job(); } catch (error) { setTimeout(function () { throw error; }); } /*{# reported, the queue goes on #}*/
+    try { rest = job(); } catch (error) { report(error); }
     if (typeof rest === "function" && !waiting[name]) waiting[name] = rest;
   }
 
@@ -71,6 +79,9 @@
     forPrint: function (name, job) {
       paper[name] = job;
     },
+    beforePrint: function (job) {
+      first.push(job);
+    },
     settled: function () {
       return new Promise(function (resolve) {
         if (Object.keys(waiting).length) settling.push(resolve);
@@ -79,13 +90,16 @@
     }
   };
   function flushAll() {
+    first.forEach(function (job) {
+      try { job(); } catch (error) { report(error); }
+    });
     Object.keys(waiting).forEach(window.__idle.flush);
     Object.keys(paper).forEach(function (name) {
       var job = paper[name];
       delete paper[name];
       try {
         for (var rest = job(); typeof rest === "function"; rest = rest()) { /*{# the rest, at once #}*/ }
-      } catch (error) { setTimeout(function () { throw error; }); }
+      } catch (error) { report(error); }
     });
   }
   window.addEventListener("beforeprint", flushAll);

@@ -88,9 +88,9 @@
   // Sets a click leaves for later: each set shown anew costs a style and
   // layout pass over its panels, and Material's underline and size watchers
   // a task each (BENCHMARKS.md, 2026-12-05), so a click answers with what the
-  // reader sees. The header switch leaves the sets below the window (read
-  // here before anything is written, so measuring them costs no layout of
-  // its own); a tab click, the sets below the window too (`follow`, below).
+  // reader sees. A click on a tab or the header switch leaves the sets below
+  // the window (`follow`, below, measures them before anything is written,
+  // so measuring costs no layout of its own).
   // Meanwhile `data-view-later` keeps each showing the view it showed
   // (view-tabs.css; the views are two, so that is the other one), with its
   // radios; they change in idle time (idle-work.js), at once when the reader
@@ -317,45 +317,46 @@
     for (var i = 0; i < 2; i++) window.dispatchEvent(new HashChangeEvent("hashchange"));
   }
 
-  // A reader's click on a tab (a pointer, or an arrow key through
-  // tabs-aria.js) answers as a click on stock does: in the click's task the
-  // clicked set alone shows the chosen view (its `data-view-later` sets it
-  // against the root's). The view itself, with every other set on screen or
-  // above it, the header switch and the address, follows in one task just
-  // after the paint (`follow`), keeping the clicked set where the reader sees
-  // it while the sets above it change height; the sets below the window
-  // follow in idle time (laterSets). Anything that shows a view or catches
-  // up a set before then runs the follow first. Changing the root in the
-  // click restyled every set's panels and labels, the header switch and the
-  // page's end within the click's frame: at full speed on /roles/, 41
-  // elements restyled and 24 laid out, against stock's 13 and 13
+  // A reader's click answers as a click on stock does: in its task, only
+  // the control the reader used changes, and the choice is stored. On a tab
+  // (a pointer, or an arrow key through tabs-aria.js) that is the clicked
+  // set, which shows the chosen view (its `data-view-later` sets it against
+  // the root's); on the header switch, the switch itself (the browser checks
+  // the radio). The view itself, with every other set on screen or above it,
+  // the switch and the address, follows in one task just after the paint
+  // (`follow`), keeping the clicked set, or the section being read, where
+  // the reader sees it while the sets above change height; the sets below
+  // the window follow in idle time (laterSets). Anything that shows a view
+  // or catches up a set before then runs the follow first. Changing the root
+  // in the click restyled every set's panels and labels, the header switch
+  // and the page's end within the click's frame: at full speed on /roles/,
+  // 41 elements restyled and 24 laid out, against stock's 13 and 13
   // (BENCHMARKS.md, 2026-12-05).
   var readerClick = false; // a reader's click on a tab's link is being answered
-  var clicked = null; // the click waiting for the paint: { view, own, section }
-  function answerClick(input) {
-    var view = input && viewOf(input);
-    if (!view) return;
-    var own = input.closest(".tabbed-set");
-    own.toggleAttribute("data-view-later", view !== current);
+  var clicked = null; // the click waiting for the paint: { view, own, section }; own: its set, null for the switch
+  function answerClick(view, own, section) {
+    if (own) own.toggleAttribute("data-view-later", view !== current);
     contract.remember(view);
     if (!clicked) afterPaint(follow);
-    clicked = { view: view, own: own, section: contract.ofFragment(input.id).heading };
+    clicked = { view: view, own: own, section: section };
   }
   function follow() {
     var due = clicked;
     if (!due) return;
     clicked = null;
     var below = setsBelow().filter(function (set) { return set !== due.own; });
-    // The scroll that keeps the set in place is no reader's: it does not
-    // bring in the sets below (see laterSets).
+    // The scroll that keeps the place is no reader's: it does not bring in
+    // the sets below (see laterSets).
     watchingScroll = false;
-    keepingPlace(due.own, function () {
+    keepingPlace(due.own || headingInView(), function () {
       // Back to the view the page shows (clicks there and back): every set shows it.
       if (due.view === current) waitingSets().forEach(function (set) { set.removeAttribute("data-view-later"); });
       show(due.view, { section: due.section, later: below, afterPaint: true, store: false });
     });
-    afterPaint(stopTracking);
+    if (due.own) afterPaint(stopTracking);
   }
+  // A page printed before that paint (a script's print() in the click's task) prints the chosen view.
+  __idle.beforePrint(follow);
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (selecting || readerClick || !input.matches(".tabbed-set > input") || !input.checked) return;
@@ -386,7 +387,9 @@
     event.stopPropagation();
     readerClick = true;
     try { link.parentElement.click(); } finally { readerClick = false; }
-    answerClick(document.getElementById(link.parentElement.htmlFor));
+    var input = document.getElementById(link.parentElement.htmlFor);
+    var view = input && viewOf(input);
+    if (view) answerClick(view, input.closest(".tabbed-set"), contract.ofFragment(input.id).heading);
   }, true);
 
   // The header switch: two radios named for assistive technology, built
@@ -408,11 +411,9 @@
       radio.value = view;
       if (view === current) radio.checked = true;
       // A click, not a change: choosing the view already shown is a choice too.
-      // The reader stays in the section they were reading.
+      // The reader stays in the section they were reading (`follow`).
       radio.addEventListener("click", function () {
-        if (!radio.checked) return;
-        var below = setsBelow();
-        keepingPlace(headingInView(), function () { show(view, { later: below, afterPaint: true }); });
+        if (radio.checked) answerClick(view, null);
       });
       var label = document.createElement("label");
       label.htmlFor = id;
