@@ -470,7 +470,7 @@ def own_builds(root: Path, project: Path, site_js: str, head_js: str, own_pages_
     names = dict(zip(ENGINES, listed))
     for _ in range(2):
         # The pruned palettes as they should be; a name an upgrade dropped leaves no copy behind.
-        for path in listed:
+        for path in filter(PALETTE_PATH.fullmatch, listed):
             (project / "overrides" / path).unlink(missing_ok=True)
         shipped = {engine: path for engine, path in names.items() if (theme_folder(engine) / path).is_file()}
         for path, text in pruned_palettes(shipped, config).items():
@@ -530,7 +530,7 @@ def inline_theme_css_lines(names: dict[str, str]) -> list[str]:
 # page's bytes, this script writes a copy holding only those rules at the
 # engine's own path under overrides/ (theme.custom_dir), which the template
 # loader reads before the engine's file: the inlined palette goes from about
-# 2.0 to 0.9 KiB gzipped a page. Own code, because nothing maintained prunes
+# 2.0 to 0.7 KiB gzipped a page (0.8 on Zensical). Own code, because nothing maintained prunes
 # by the theme's settings (PurgeCSS keeps a rule by what a page's HTML
 # holds, and would need the built pages). Change a colour in mkdocs.yml, and
 # ./scripts/sync writes the copy again; `--check` fails until it has.
@@ -594,6 +594,9 @@ def css_blocks(css: str, where: str) -> list[tuple[str, str]]:
 
 
 PALETTE_COLOUR = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
+# What an engine's palette stylesheet is called: the only files this script
+# writes or removes by a name from extra.inline_theme_css.
+PALETTE_PATH = re.compile(r"assets/stylesheets/(?:[\w-]+/)?palette\.[0-9a-f]+\.min\.css")
 
 
 def pruned_palette(css: str, colours: dict[str, set[str]], where: str) -> str:
@@ -618,9 +621,12 @@ def pruned_palettes(names: dict[str, str], config: dict) -> dict[str, str]:
     files = {}
     for engine, path in names.items():
         original = theme_folder(engine) / path
+        if not PALETTE_PATH.fullmatch(path):
+            raise SyncError(f"mkdocs.yml, extra.inline_theme_css: {path} is not an engine's palette stylesheet "
+                            "(assets/stylesheets/palette.<hash>.min.css); put back the lines ./scripts/sync wrote")
         if not original.is_file():
             raise SyncError(f"{short(engine)} ships no {path}, which extra.inline_theme_css names: "
-                            "run ./scripts/sync with the engines requirements*.txt pins installed")
+                            "install the engines' pinned releases (./scripts/install), then run ./scripts/sync")
         code = pruned_palette(original.read_text(encoding="utf-8"), colours, f"{short(engine)}'s {path}")
         # The template includes the file, as with css_code(): a space keeps "{#" from reading as Jinja.
         files[f"overrides/{path}"] = re.sub(r"\{(?=[{%#])", "{ ", code)
@@ -947,7 +953,7 @@ def expected_files(root: Path, built: dict[str, Path] | None = None) -> dict[str
             **{f"overrides/{path}": text for path, text in {**own_pages_js, **css}.items()},
             # A palette an upgrade renamed: its pruned copy goes (None), the new one comes.
             **{f"overrides/{path}": None for path in listed
-               if path not in names.values() and (root / "overrides" / path).is_file()},
+               if path not in names.values() and PALETTE_PATH.fullmatch(path) and (root / "overrides" / path).is_file()},
             **pruned_palettes(names, config),
             "mkdocs.yml": new_yml,
             "docs/_headers": headers_file(headers),

@@ -103,3 +103,11 @@ def test_the_palette_keeps_the_colours_a_site_names_and_drops_the_rest():
 def test_unreadable_palette_css_is_an_error_naming_the_file():
     with pytest.raises(sync.SyncError, match="palette.x.css is not CSS"):
         sync.pruned_palette("[data-md-color-primary=red]{color:red", {"primary": set(), "accent": set()}, "palette.x.css")
+
+
+def test_a_listed_name_that_is_no_palette_is_refused_not_written():
+    # extra.inline_theme_css names files under overrides/ that sync writes (and removes after an upgrade).
+    config = sync.load_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for path in ("../README.md", "assets/stylesheets/inline.min.css", "assets/stylesheets/../../../mkdocs.yml"):
+        with pytest.raises(sync.SyncError, match="is not an engine's palette stylesheet"):
+            sync.pruned_palettes({"mkdocs": path}, config)
