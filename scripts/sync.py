@@ -548,7 +548,10 @@ def palette_colours(config: dict) -> dict[str, set[str]]:
     """The primary and accent colours theme.palette names, as Material writes
     them on <body> (a space becomes a hyphen; indigo when left out)."""
     palette = (config.get("theme") or {}).get("palette") or []
-    entries = [palette] if isinstance(palette, dict) else list(palette)
+    entries = [palette] if isinstance(palette, dict) else palette
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise SyncError("mkdocs.yml, theme.palette: write one scheme as a mapping (`primary: indigo`), "
+                        "or a list of them, as Material's documentation shows")
     return {kind: {str(entry.get(kind) or "indigo").replace(" ", "-") for entry in entries}
             for kind in ("primary", "accent")}
 

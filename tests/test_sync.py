@@ -111,3 +111,9 @@ def test_a_listed_name_that_is_no_palette_is_refused_not_written():
     for path in ("../README.md", "assets/stylesheets/inline.min.css", "assets/stylesheets/../../../mkdocs.yml"):
         with pytest.raises(sync.SyncError, match="is not an engine's palette stylesheet"):
             sync.pruned_palettes({"mkdocs": path}, config)
+
+
+@pytest.mark.parametrize("palette", ["indigo", ["slate", {"primary": "teal"}], 3])
+def test_a_palette_that_is_no_mapping_is_an_error_naming_the_setting(palette):
+    with pytest.raises(sync.SyncError, match="theme.palette"):
+        sync.palette_colours({"theme": {"palette": palette}})
