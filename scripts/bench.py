@@ -15,6 +15,10 @@ Run it through `scripts/bench`, which installs what it needs first. It
    run to bench-results/<UTC time>.json.
 
 `--measure lighthouse` or `--measure main-thread` runs only one of the two.
+`--throttling devtools` has Chromium slow the network and CPU while the page
+loads, so Lighthouse reports the paints the page made, instead of simulating
+them from an unthrottled load (its default). Why the two differ: the
+BENCHMARKS.md entry on the largest paint, simulated and observed.
 `--control` measures the stock site against a copy of itself, served by the
 same nginx on its own port: how far apart two identical sites come out, the
 scatter a difference between this site and stock has to beat.
@@ -108,7 +112,7 @@ def stop_nginx(process: subprocess.Popen) -> None:
         process.kill()
 
 
-def lighthouse(url: str, output: Path) -> dict:
+def lighthouse(url: str, output: Path, throttling: str = "simulate") -> dict:
     """One Lighthouse run (mobile preset, the default); the numbers the table shows."""
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     command = [
@@ -119,6 +123,7 @@ def lighthouse(url: str, output: Path) -> dict:
         # (bf-cache navigates away and back once more).
         "--disable-full-page-screenshot",
         "--skip-audits=bf-cache",
+        f"--throttling-method={throttling}",
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0 or not output.exists():
@@ -215,7 +220,7 @@ def wide_table(medians: dict, builds: dict) -> str:
     return "\n".join(lines)
 
 
-def run_lighthouse(pages, stock_pages, ports, count, tmp: Path, runs: dict) -> None:
+def run_lighthouse(pages, stock_pages, ports, count, tmp: Path, runs: dict, throttling: str) -> None:
     """Lighthouse on every page of both sites, alternating the two run by run, so a noisy moment hits both alike."""
     total = sum(2 if page in stock_pages else 1 for page in pages) * count
     done, started = 0, time.perf_counter()
@@ -224,7 +229,7 @@ def run_lighthouse(pages, stock_pages, ports, count, tmp: Path, runs: dict) -> N
             for side in ("this", "stock"):
                 if side == "stock" and page not in stock_pages:
                     continue
-                result = lighthouse(f"http://127.0.0.1:{ports[side]}{page}", tmp / "lhr.json")
+                result = lighthouse(f"http://127.0.0.1:{ports[side]}{page}", tmp / "lhr.json", throttling)
                 runs[page][side].append(result)
                 done += 1
                 eta = (time.perf_counter() - started) / done * (total - done)
@@ -263,6 +268,9 @@ def main() -> None:
                         help="what builds this site (default mkdocs); the stock site is always MkDocs with Material")
     parser.add_argument("--measure", choices=["all", "lighthouse", "main-thread"], default="all",
                         help="what to measure (default all: Lighthouse, then the main thread)")
+    parser.add_argument("--throttling", choices=["simulate", "devtools"], default="simulate",
+                        help="Lighthouse's throttling: simulate (its default: timings modelled from an "
+                             "unthrottled load) or devtools (Chromium slows the load; timings observed)")
     parser.add_argument("--control", action="store_true",
                         help="measure a copy of the stock site in this site's place: the figures' own scatter")
     args = parser.parse_args()
@@ -297,7 +305,7 @@ def main() -> None:
     threads: dict = {p: {"this": [], "stock": []} for p in pages}
     try:
         if "lighthouse" in measures:
-            run_lighthouse(pages, stock_pages, ports, args.runs, tmp, runs)
+            run_lighthouse(pages, stock_pages, ports, args.runs, tmp, runs, args.throttling)
         if "main-thread" in measures:
             run_main_thread(pages, stock_pages, ports, args.runs, threads)
     finally:
@@ -321,7 +329,8 @@ def main() -> None:
         print("\ncontrol run: 'this' below is a copy of the stock site (--control)")
     if medians:
         print()
-        print(f"Lighthouse 12.2.3, mobile preset, median of {args.runs} runs; nginx gzip on 127.0.0.1; "
+        print(f"Lighthouse 12.2.3, mobile preset, {args.throttling} throttling, median of {args.runs} runs; "
+              "nginx gzip on 127.0.0.1; "
               f"KiB = bytes transferred; this site built with {args.engine}, stock with MkDocs")
         print(wide_table(medians, builds) if args.wide else table(medians, builds))
     if thread_medians:
@@ -336,7 +345,7 @@ def main() -> None:
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = out / f"{stamp}.json"
     path.write_text(json.dumps({
-        "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "runs": args.runs, "engine": args.engine, "control": args.control,
+        "when": stamp, "lighthouse": "12.2.3", "preset": "mobile", "throttling": args.throttling, "runs": args.runs, "engine": args.engine, "control": args.control,
         "build_seconds": builds, "medians": medians, "all_runs": runs,
         "main_thread": {"slowdown": main_thread.SLOWDOWN, "medians": thread_medians, "all_runs": threads},
     }, indent=2), encoding="utf-8")
