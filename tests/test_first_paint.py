@@ -18,8 +18,10 @@ back to Material's defaults.
 
 from __future__ import annotations
 
+import json
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 import sync  # scripts/sync.py
@@ -119,3 +121,49 @@ def test_the_pruned_palette_paints_what_the_engines_own_palette_would(site, fres
         differ = [f"{a}  (with the whole file: {b})" for a, b in zip(pruned, whole) if a != b]
         assert not differ, (f"{site.engine}, {scheme} scheme: the pruned palette paints differently; "
                             "scripts/sync.py (pruned_palette) dropped a rule this site's colours need:\n" + "\n".join(differ))
+
+
+# The light scheme as Material stores a reader's choice of it.
+LIGHT_CHOSEN = {"index": 0, "color": {"media": "(prefers-color-scheme: light)", "scheme": "default",
+                                      "primary": "indigo", "accent": "indigo"}}
+
+
+@both_engines
+@pytest.mark.parametrize("stored, expected", [(None, "slate"), (LIGHT_CHOSEN, "default")])
+def test_a_first_visit_paints_in_the_scheme_the_readers_system_asks_for(site, fresh_context, stored, expected):
+    """With nothing stored, Material picks the palette whose media matches when its bundle starts,
+    and the bundle is deferred: the page paints before it. palette-before-paint.js makes the same
+    pick before the first paint, so a reader whose system prefers dark never sees the light page,
+    and the bundle's own pick then changes no colour (on Zensical every link faded across).
+    A scheme the reader chose (stored) still wins over the system's."""
+    context = fresh_context(color_scheme="dark")
+    if stored:
+        context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(stored))})")
+    page = context.new_page()
+    held = []  # Material's bundle, kept back until the page has painted
+    page.route(re.compile(r".*/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
+    try:
+        page.goto("article/", wait_until="commit")
+        page.wait_for_function("() => performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')")
+        assert held, "Material's bundle was not requested"
+        scheme, background = page.evaluate(
+            "() => [document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
+        assert scheme == expected, (
+            f"{site.engine}: a system that prefers dark, {'the light scheme chosen' if stored else 'nothing stored'}: "
+            f"the page paints in the {scheme!r} scheme "
+            f"({background}) until Material's bundle runs (mkdocs.yml, extra: inline_head_js: palette-before-paint.js)")
+        while held:
+            held.pop().continue_()
+        page.wait_for_load_state("domcontentloaded")
+        # A colour that fades from one value to another (Chromium also starts
+        # transitions from a colour to itself, which nobody can see).
+        fading = page.evaluate("""() => document.getAnimations()
+          .filter(a => a instanceof CSSTransition && /color/.test(a.transitionProperty))
+          .map(a => [a, a.effect.getKeyframes().map(k => k.color || k.backgroundColor)])
+          .filter(([, [from, to]]) => from !== to)
+          .map(([a, [from, to]]) => `${a.transitionProperty} of ${a.effect.target.tagName.toLowerCase()} from ${from} to ${to}`)""")
+        assert not fading, f"{site.engine}: colours fade when Material's bundle starts: {sorted(set(fading))[:5]}"
+    finally:
+        while held:  # a failed check: the page still gets its bundle, and is left clean
+            held.pop().continue_()
+        page.unroute_all()
