@@ -228,7 +228,7 @@ def test_a_change_of_view_changes_no_class_on_html_or_body(fresh_context, contro
         page.locator(".md-content .tabbed-set .tabbed-labels > label", has_text="Engineer").first.click()
     else:
         page.locator(".md-header .view-switch label", has_text="Engineer").click()
-    page.wait_for_function("document.documentElement.dataset.view === 'engineer'")
+    page.wait_for_function("() => document.documentElement.dataset.view === 'engineer'")
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))")
     changes = page.evaluate("window.__rootClassChanges")
     assert not changes, f"a {control} click changed the class of {changes}: mark state with an attribute instead"
@@ -437,6 +437,7 @@ def test_clicks_faster_than_the_paint_end_in_the_last_ones_view_everywhere(fresh
 
 # A click and printing in one task: what paper would show at that moment.
 CLICK_THEN_PRINT = """control => {
+  window.dispatchEvent(new Event("beforeprint"));  // printed once already, in the first view
   if (control === "switch") document.querySelector(".view-switch input[value=Engineer]").click();
   else document.querySelector(".md-content .tabbed-set .tabbed-labels > label:nth-child(2) a").click();
   window.dispatchEvent(new Event("beforeprint"));
@@ -444,6 +445,9 @@ CLICK_THEN_PRINT = """control => {
     root: document.documentElement.getAttribute("data-view"),
     waiting: document.querySelectorAll(".md-content .tabbed-set[data-view-later]").length,
     line: document.querySelector("[data-print-address]").textContent,
+    // Links to other pages that name no view of their own print with the reader's.
+    links: [...document.querySelectorAll(".md-content article a[data-print-href*='?view=']:not([href*='view='])")]
+      .map(a => a.getAttribute("data-print-href")),
   };
 }"""
 
@@ -452,7 +456,8 @@ CLICK_THEN_PRINT = """control => {
 def test_a_page_printed_before_the_clicks_paint_prints_the_chosen_view(fresh_context, control):
     # A script's print() in the click's own task: the view that waits for
     # the paint comes first (idle-work.js, beforePrint), so paper shows it in
-    # every set and names it in the printed address line.
+    # every set, names it in the printed address line and gives it to the
+    # links to other pages, also when the page was printed once before.
     page = fresh_context(viewport=PHONE).new_page()
     page.goto("roles/")
     settled(page)
@@ -461,6 +466,8 @@ def test_a_page_printed_before_the_clicks_paint_prints_the_chosen_view(fresh_con
         f"printed in the click's task after a {control} click, the root says {paper['root']!r} and "
         f"{paper['waiting']} sets are still marked data-view-later")
     assert paper["line"].startswith("Printed in the Engineer view"), paper["line"]
+    assert paper["links"] and all("?view=engineer" in href for href in paper["links"]), (
+        f"printed again in the click's task after a {control} click, links print with: {paper['links'][:3]}")
 
 
 @pytest.fixture

@@ -53,9 +53,11 @@
     writeShort(link, url);
   }
 
+  var written; // the view the addresses were last written with
+
   // Every link of the page, a hundred at a time (the glossary has over four hundred).
   function writeFrom(links, start) {
-    var view = document.documentElement.getAttribute("data-view");
+    var view = written = document.documentElement.getAttribute("data-view");
     var end = Math.min(start + 100, links.length);
     for (var i = start; i < end; i++) write(links[i], view);
     return end < links.length ? function () { return writeFrom(links, end); } : null;
@@ -68,4 +70,11 @@
   function queue() { __idle.forPrint("print-links", writeAll); }
   document$.subscribe(queue);
   new MutationObserver(queue).observe(document.documentElement, { attributes: true, attributeFilter: ["data-view"] });
+  // Printed just after a reader's click, the view reaches the root only as
+  // printing starts (view-state.js's follow, which printing runs first), and
+  // the observer would tell us after the printout: queue the addresses again
+  // then, if they carry another view.
+  __idle.beforePrint(function () {
+    if (document.documentElement.getAttribute("data-view") !== written) queue();
+  });
 })();
