@@ -46,6 +46,9 @@ def test_clicking_a_tab_keeps_it_under_the_pointer(fresh_context, viewport):
     sets.nth(last).locator(".tabbed-labels > label").nth(1).click()
 
     assert sets.nth(last).locator(":scope > input").nth(1).is_checked()
+    # The sets above follow just after the click's paint (view-state.js, follow).
+    page.wait_for_function("() => document.documentElement.dataset.view === 'engineer'")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     after_top = page.evaluate(LABEL_TOP, last)
     # The sets above changed height, so the label moved down the page ...
     after_in_page = after_top + page.evaluate("window.scrollY")
