@@ -480,6 +480,10 @@ def sets_left_waiting(fresh_context):
     page.goto("software-examples/")
     page.locator(".md-content .tabbed-set").first.scroll_into_view_if_needed()
     page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels label", has_text="Engineer").click()
+    # The rest of the page follows the click just after its paint (view-state.js,
+    # follow), and a frame later a scroll counts as a reader's (laterSets).
+    page.wait_for_function("() => document.documentElement.dataset.view === 'engineer'")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return page
 
 
