@@ -139,6 +139,15 @@ def test_a_first_visit_paints_in_the_scheme_the_readers_system_asks_for(site, fr
     context = fresh_context(color_scheme="dark")
     if stored:
         context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(stored))})")
+    # Every colour that starts fading, as it starts (Chromium also starts
+    # transitions from a colour to itself, which nobody can see).
+    context.add_init_script("""window.__fades = [];
+      addEventListener("transitionrun", event => {
+        if (!/color/.test(event.propertyName)) return;
+        const fade = event.target.getAnimations().find(a => a.transitionProperty === event.propertyName);
+        const [from, to] = fade ? fade.effect.getKeyframes().map(k => k.color || k.backgroundColor) : [];
+        if (from !== to) __fades.push(`${event.propertyName} of ${event.target.tagName.toLowerCase()} from ${from} to ${to}`);
+      }, true);""")
     page = context.new_page()
     held = []  # Material's bundle, kept back until the page has painted
     page.route(re.compile(r".*/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
@@ -154,14 +163,9 @@ def test_a_first_visit_paints_in_the_scheme_the_readers_system_asks_for(site, fr
             f"({background}) until Material's bundle runs (mkdocs.yml, extra: inline_head_js: palette-before-paint.js)")
         while held:
             held.pop().continue_()
-        page.wait_for_load_state("domcontentloaded")
-        # A colour that fades from one value to another (Chromium also starts
-        # transitions from a colour to itself, which nobody can see).
-        fading = page.evaluate("""() => document.getAnimations()
-          .filter(a => a instanceof CSSTransition && /color/.test(a.transitionProperty))
-          .map(a => [a, a.effect.getKeyframes().map(k => k.color || k.backgroundColor)])
-          .filter(([, [from, to]]) => from !== to)
-          .map(([a, [from, to]]) => `${a.transitionProperty} of ${a.effect.target.tagName.toLowerCase()} from ${from} to ${to}`)""")
+        page.wait_for_load_state("load")
+        page.evaluate("() => new Promise(done => setTimeout(done, 300))")  # longer than any fade starts after load
+        fading = page.evaluate("window.__fades")
         assert not fading, f"{site.engine}: colours fade when Material's bundle starts: {sorted(set(fading))[:5]}"
     finally:
         while held:  # a failed check: the page still gets its bundle, and is left clean
