@@ -145,9 +145,28 @@ def locked(folder: Path, waiting: str):
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
-    result = subprocess.run(command, cwd=cwd, env=env)
-    if result.returncode != 0:
-        raise subprocess.CalledProcessError(result.returncode, command)
+    """Run one step, passing on what it writes to stderr as it comes.
+
+    A Ctrl-C reaches the step too (they share a process group), and a Python
+    step stopped while it imports prints a traceback of where it was. Once
+    the build is interrupted, this stops passing on what the step says, and
+    main() says what happened in one line.
+    """
+    with subprocess.Popen(command, cwd=cwd, env=env, stderr=subprocess.PIPE) as step:
+        try:
+            while chunk := os.read(step.stderr.fileno(), 65536):
+                sys.stderr.buffer.write(chunk)
+                sys.stderr.buffer.flush()
+        except KeyboardInterrupt:
+            step.stderr.close()  # what it still writes goes nowhere, and cannot block it
+            try:
+                step.wait(timeout=2)  # it had the same Ctrl-C: let it end itself
+            except subprocess.TimeoutExpired:  # SIGTERM or SIGHUP to this script alone
+                step.kill()
+                step.wait()
+            raise
+    if step.returncode != 0:
+        raise subprocess.CalledProcessError(step.returncode, command)
 
 
 def build(engine: str, site_url: str, work: Path, root: Path = ROOT) -> Path:

@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ from support.build_script import (
 )
 from support.builds import COUNTS
 from support.checkout import copy_tracked_checkout
+from support.config import ROOT
 
 HOSTILE_URL = 'https://portal.example.com/a"><img src=x onerror=alert(1)>/'
 
@@ -205,6 +207,66 @@ def test_ctrl_c_at_any_moment_leaves_the_previous_build_whole(work, published, m
         assert "Traceback" not in stderr, stderr[-2000:]
         assert snapshot(published) == before, f"Ctrl-C at {moment} changed the previous build"
     assert not leftovers(work), f"Ctrl-C at {moment} left {leftovers(work)}"
+
+
+# A step that says it has started, then, when the Ctrl-C comes, says what a
+# Python step stopped in the middle of an import says.
+NOISY_STEP = """\
+import signal, sys, time
+def stopped(*_):
+    sys.stderr.write("Traceback (most recent call last):\\nKeyboardInterrupt\\n")
+    sys.exit(130)
+signal.signal(signal.SIGINT, stopped)
+sys.stderr.write("step started\\n")
+sys.stderr.flush()
+time.sleep(60)
+"""
+# scripts/build.py's run(), as main() calls it, in a process of its own.
+RUNS_THE_STEP = """\
+import os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import build
+try:
+    build.run([sys.executable, "-c", sys.argv[2]], Path.cwd(), dict(os.environ))
+except KeyboardInterrupt:
+    sys.stderr.write("interrupted\\n")
+"""
+
+
+def test_a_step_stopped_by_ctrl_c_adds_nothing_to_the_builds_one_line(tmp_path):
+    scripts = Path(build_script.__file__).parent
+    process = subprocess.Popen([sys.executable, "-c", RUNS_THE_STEP, str(scripts), NOISY_STEP], cwd=tmp_path,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    started = process.stderr.readline()
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the script and its step
+    rest = process.communicate(timeout=60)[1]
+    assert started == "step started\n", f"what the step said before the Ctrl-C was not passed on: {started!r}"
+    assert rest == "interrupted\n", f"after the Ctrl-C, more than the build's own line: {rest!r}"
+
+
+# Stand-ins for PYTHON: what scripts/install's version check may meet.
+PYTHONS = {
+    # Answers --version, and exits 1 to the check.
+    "too-old": ('[ "$1" = --version ] && echo "Python 3.9.2" && exit 0\nexit 1\n',
+                1, "scripts/install: Python 3.9.2 is too old; Material for MkDocs 9.8 needs Python 3.11 or newer"),
+    # What CPython does when a Ctrl-C comes while it starts: a fatal error, then abort().
+    "stopped-as-it-starts": ('echo "Fatal Python error: init_import_site" >&2\necho "Traceback (most recent call last):" >&2\n'
+                             'kill -ABRT $$\n', 134, ""),
+}
+
+
+@pytest.mark.parametrize("case", PYTHONS)
+def test_the_installs_python_check_names_only_a_python_that_is_too_old(tmp_path, case):
+    body, returncode, says = PYTHONS[case]
+    python = tmp_path / "python3"
+    python.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    python.chmod(0o755)
+    result = subprocess.run([str(ROOT / "scripts" / "install")], env={**os.environ, "PYTHON": str(python)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == returncode, f"{case}: exit {result.returncode}, said {result.stderr!r}"
+    assert result.stderr.startswith(says) and len(result.stderr.splitlines()) == (1 if says else 0), \
+        f"{case}: said {result.stderr!r}"
 
 
 @pytest.mark.copies_checkout
