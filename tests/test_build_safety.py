@@ -253,6 +253,8 @@ PYTHONS = {
     # What CPython does when a Ctrl-C comes while it starts: a fatal error, then abort().
     "stopped-as-it-starts": ('echo "Fatal Python error: init_import_site" >&2\necho "Traceback (most recent call last):" >&2\n'
                              'kill -ABRT $$\n', 134, ""),
+    # PYTHON names no file.
+    "not-found": (None, 127, "scripts/install: cannot run "),
 }
 
 
@@ -260,8 +262,9 @@ PYTHONS = {
 def test_the_installs_python_check_names_only_a_python_that_is_too_old(tmp_path, case):
     body, returncode, says = PYTHONS[case]
     python = tmp_path / "python3"
-    python.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-    python.chmod(0o755)
+    if body is not None:
+        python.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+        python.chmod(0o755)
     result = subprocess.run([str(ROOT / "scripts" / "install")], env={**os.environ, "PYTHON": str(python)},
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == returncode, f"{case}: exit {result.returncode}, said {result.stderr!r}"
