@@ -155,7 +155,8 @@ def land_by_contents(page, heading, viewport):
     box = link.bounding_box() if link.is_visible() else None
     if box and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"] and 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"]:
         with contextlib.suppress(PlaywrightTimeoutError):  # the drawer's contents may move it out of reach (/glossary/, 390 px)
-            return link.click(timeout=5000)
+            link.click(timeout=5000)
+            return
     link.evaluate("a => a.click()")  # a long page's contents in the drawer, folded or below its fold: the link, followed
 
 
